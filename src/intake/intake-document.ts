@@ -1,0 +1,13 @@
+/** The common shape every source is read into before fields are extracted. */
+import type { IntakeSource } from './intake-result.ts';
+
+export interface IntakeDocument {
+  source: IntakeSource;
+  /** Email subject (of the innermost forwarded message once unwrapped). */
+  subject: string | undefined;
+  /** The message's own Date header value, used to place a date written without a year. */
+  sentAt: string | undefined;
+  /** Candidate bodies, best first: plain text, then the HTML part as text. */
+  bodies: string[];
+  warnings: string[];
+}

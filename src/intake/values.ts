@@ -1,0 +1,334 @@
+/**
+ * Value parsers: dates, times, time ranges, durations, amounts, counts and yes/no for the
+ * captain. Each takes a short piece of text and returns a typed value or undefined.
+ * Every regex here is linear: no nested or overlapping unbounded quantifiers.
+ */
+import { parseAmountToCents } from '../money/cents.ts';
+
+/** A local calendar date. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+export function formatLocalDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+export function parseIsoLocalDate(text: string): LocalDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function validDate(year: number, month: number, day: number): LocalDate | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1970 || year > 2200)
+    return undefined;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1) return undefined;
+  return { year, month, day };
+}
+
+function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** The first occurrence of month/day on or after `reference`. */
+function nextOccurrence(month: number, day: number, reference: LocalDate): LocalDate | undefined {
+  for (let year = reference.year; year <= reference.year + 4; year += 1) {
+    const candidate = validDate(year, month, day);
+    if (candidate && compareDates(candidate, reference) >= 0) return candidate;
+  }
+  return undefined;
+}
+
+function resolveYear(
+  year: string | undefined,
+  month: number,
+  day: number,
+  reference: LocalDate,
+): LocalDate | undefined {
+  if (year === undefined) return nextOccurrence(month, day, reference);
+  const y = year.length === 2 ? 2000 + Number(year) : Number(year);
+  return validDate(y, month, day);
+}
+
+const ISO_DATE = /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
+const NUMERIC_DATE = /(?<![\d/.:])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/;
+const MONTH_FIRST = new RegExp(
+  `\\b${MONTH_RE}\\.?\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s{0,3}(20\\d{2})\\b)?`,
+  'i',
+);
+const DAY_FIRST = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?${MONTH_RE}\\b\\.?(?:,?\\s{0,3}(20\\d{2})\\b)?`,
+  'i',
+);
+
+export interface Found<T> {
+  value: T;
+  index: number;
+  length: number;
+}
+
+/**
+ * Finds the first calendar date written in `text` (ISO, US numeric, "Jun 5, 2026",
+ * "5 June 2026", with or without a weekday). A date without a year is the next occurrence
+ * on or after `reference`.
+ */
+export function findDate(text: string, reference: LocalDate): Found<LocalDate> | undefined {
+  const candidates: Found<LocalDate>[] = [];
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const value = validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (value) candidates.push({ value, index: iso.index, length: iso[0].length });
+  }
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric) {
+    const value = resolveYear(numeric[3], Number(numeric[1]), Number(numeric[2]), reference);
+    if (value) candidates.push({ value, index: numeric.index, length: numeric[0].length });
+  }
+  const monthFirst = MONTH_FIRST.exec(text);
+  if (monthFirst) {
+    const month = MONTHS[(monthFirst[1] ?? '').toLowerCase()];
+    const value = month && resolveYear(monthFirst[3], month, Number(monthFirst[2]), reference);
+    if (value) candidates.push({ value, index: monthFirst.index, length: monthFirst[0].length });
+  }
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst) {
+    const month = MONTHS[(dayFirst[2] ?? '').toLowerCase()];
+    const value = month && resolveYear(dayFirst[3], month, Number(dayFirst[1]), reference);
+    if (value) candidates.push({ value, index: dayFirst.index, length: dayFirst[0].length });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0];
+}
+
+/** A local time of day in minutes after midnight. */
+export type ClockMinutes = number;
+
+export function formatClock(minutes: ClockMinutes): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.trunc(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+// "9:00 AM", "9am", "2:30 p.m.", "14:00", "noon". A bare "9" is not a time.
+const TIME_12 = /\b(\d{1,2})(?::(\d{2}))?\s{0,2}([ap])\.?\s?m\b\.?/i;
+const TIME_24 = /(?<![\d:/.$,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s?[ap]\.?m\b)/i;
+const NOON = /\b(noon|midday|midnight)\b/i;
+
+function to24(
+  hour: number,
+  minute: number,
+  meridiem: string | undefined,
+): ClockMinutes | undefined {
+  if (minute > 59) return undefined;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    const h = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+    return h * 60 + minute;
+  }
+  if (hour > 23) return undefined;
+  return hour * 60 + minute;
+}
+
+/** Finds the first time of day in `text`. */
+export function findTime(text: string): Found<ClockMinutes> | undefined {
+  const candidates: Found<ClockMinutes>[] = [];
+  const t12 = TIME_12.exec(text);
+  if (t12) {
+    const value = to24(Number(t12[1]), Number(t12[2] ?? 0), t12[3]);
+    if (value !== undefined) candidates.push({ value, index: t12.index, length: t12[0].length });
+  }
+  const t24 = TIME_24.exec(text);
+  if (t24) {
+    const value = to24(Number(t24[1]), Number(t24[2]), undefined);
+    if (value !== undefined) candidates.push({ value, index: t24.index, length: t24[0].length });
+  }
+  const noon = NOON.exec(text);
+  if (noon) {
+    candidates.push({
+      value: noon[1]?.toLowerCase() === 'midnight' ? 0 : 720,
+      index: noon.index,
+      length: noon[0].length,
+    });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0];
+}
+
+const RANGE = new RegExp(
+  [
+    '(?<![\\d:])(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?',
+    '\\s{0,3}(?:-|–|—|to|until|till|through|thru)\\s{0,3}',
+    '(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?(?![\\d:])',
+  ].join(''),
+  'i',
+);
+
+export interface TimeRange {
+  start: ClockMinutes;
+  durationMinutes: number;
+}
+
+/**
+ * Finds a time range ("1:00 PM - 5:00 PM", "10am to 2pm", "9-1pm", "10:00–14:00") and
+ * returns its start and length. A side without am/pm borrows the other side's, unless that
+ * would put the start after the end ("11-2pm" is 11:00–14:00).
+ */
+export function findTimeRange(text: string): Found<TimeRange> | undefined {
+  const m = RANGE.exec(text);
+  if (!m) return undefined;
+  const [, h1, m1, ap1, h2, m2, ap2] = m;
+  // Without am/pm or a colon on either side it is not a time range ("2-3 guests", "10-12").
+  if (!ap1 && !ap2 && (m1 === undefined || m2 === undefined)) return undefined;
+  const endHour = Number(h2);
+  const end = to24(endHour, Number(m2 ?? 0), ap2 ?? (m2 === undefined ? ap1 : undefined) ?? ap1);
+  if (end === undefined) return undefined;
+  let start = to24(Number(h1), Number(m1 ?? 0), ap1 ?? ap2);
+  if (start !== undefined && !ap1 && ap2 && start > end) {
+    start = to24(Number(h1), Number(m1 ?? 0), ap2.toLowerCase() === 'p' ? 'a' : 'p');
+  }
+  if (start === undefined) return undefined;
+  const durationMinutes = (end - start + 1440) % 1440;
+  if (durationMinutes === 0) return undefined;
+  return { value: { start, durationMinutes }, index: m.index, length: m[0].length };
+}
+
+const HOURS_MINUTES =
+  /\b(\d{1,2})\s{0,2}(?:h|hrs?|hours?)\s{0,2}(?:and\s{1,2})?(\d{1,2})\s{0,2}(?:m|mins?|minutes?)\b/i;
+const HOURS =
+  /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\d{0,2}\s?½|an?|one|two|three|four|five|six|seven|eight|ten|twelve)[\s-]{0,2}(?:h|hrs?|hours?)\b/i;
+const MINUTES = /(?<![\d.])(\d{2,3})\s{0,2}(?:m|mins?|minutes?)\b/i;
+const DAY_WORDS = /\b(half|full|whole|all|one|1)[\s-]{0,2}day\b/i;
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  ten: 10,
+  twelve: 12,
+};
+
+/** Length in minutes of a "full day" and a "half day" when no hours are given. */
+export const FULL_DAY_MINUTES = 480;
+export const HALF_DAY_MINUTES = 240;
+
+/**
+ * Finds a trip length: "3 hours", "2.5 hrs", "1h 30m", "90 minutes", "6h", "half day",
+ * "Full day (8 hours)" (explicit hours win over the day word).
+ */
+export function findDuration(text: string): Found<number> | undefined {
+  const hm = HOURS_MINUTES.exec(text);
+  if (hm)
+    return { value: Number(hm[1]) * 60 + Number(hm[2]), index: hm.index, length: hm[0].length };
+  const h = HOURS.exec(text);
+  if (h) {
+    const raw = (h[1] ?? '').toLowerCase().replace(/\s/g, '');
+    let hours: number | undefined;
+    if (raw in WORD_NUMBERS) hours = WORD_NUMBERS[raw];
+    else if (raw.endsWith('½')) hours = Number(raw.slice(0, -1) || 0) + 0.5;
+    else hours = Number(raw);
+    if (hours !== undefined && hours > 0 && hours <= 72) {
+      return { value: Math.round(hours * 60), index: h.index, length: h[0].length };
+    }
+  }
+  const min = MINUTES.exec(text);
+  if (min && Number(min[1]) >= 15)
+    return { value: Number(min[1]), index: min.index, length: min[0].length };
+  const day = DAY_WORDS.exec(text);
+  if (day) {
+    const value = day[1]?.toLowerCase() === 'half' ? HALF_DAY_MINUTES : FULL_DAY_MINUTES;
+    return { value, index: day.index, length: day[0].length };
+  }
+  return undefined;
+}
+
+const MONEY =
+  /(-\s?)?(?:US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?!\d)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(?:USD|dollars)\b/i;
+
+/** Finds the first money amount with a currency mark ("$1,644.00", "USD 2,000", "900 dollars"). */
+export function findMoney(text: string): Found<number> | undefined {
+  const m = MONEY.exec(text);
+  if (!m) return undefined;
+  const digits = m[2] ?? m[4] ?? '';
+  const fraction = m[3] ?? m[5] ?? '';
+  const cents = parseAmountToCents(`${m[1] ? '-' : ''}${digits}${fraction}`);
+  if (cents === undefined) return undefined;
+  return { value: cents, index: m.index, length: m[0].length };
+}
+
+const COUNT_PARTS =
+  /(\d{1,3})\s{0,2}(?:adults?|children|child|kids?|infants?|teens?|seniors?|guests?|people|persons?|passengers?|pax)\b/gi;
+
+/** Reads a guest count: "6", "12 guests", "4 adults, 2 children" (summed). */
+export function parseCount(text: string): number | undefined {
+  let total = 0;
+  let parts = 0;
+  for (const m of text.matchAll(COUNT_PARTS)) {
+    total += Number(m[1]);
+    parts += 1;
+  }
+  if (parts > 1 && total > 0) return total;
+  const first = /(?<![\d.,:$/])(\d{1,3})(?![\d.,:/])/.exec(text);
+  if (!first) return undefined;
+  const n = Number(first[1]);
+  return n > 0 && n <= 500 ? n : undefined;
+}
+
+const CAPTAIN_NO =
+  /\b(not included|no captain|without (?:a )?captain|bare\s?boat|self[\s-]?(?:drive|driven|captained|skippered)|renter (?:will )?captains?|none|no)\b/i;
+const CAPTAIN_YES =
+  /\b(included|yes|captained|provided|with (?:a )?captain|capt\.?|captain|skipper)\b/i;
+
+/** Reads the value of a "Captain:" field: included, or not. */
+export function parseCaptainValue(text: string): boolean | undefined {
+  if (CAPTAIN_NO.test(text)) return false;
+  if (CAPTAIN_YES.test(text)) return true;
+  // A bare name ("Rosa Exampleton") under a Captain label means a captain is aboard.
+  if (/^[A-Z][\p{L}'’.-]+(?:\s[A-Z][\p{L}'’.-]+)+$/u.test(text.trim())) return true;
+  return undefined;
+}
+
+/** Loose date-time parsing of a header value such as "Mon, Jun 1, 2026 at 9:58 AM". */
+export function parseHeaderDate(text: string): LocalDate | undefined {
+  const found = findDate(text, { year: 1970, month: 1, day: 1 });
+  if (!found) return undefined;
+  // A header date always has a year; reject a year guessed from the 1970 reference.
+  return /\d{4}/.test(text) ? found.value : undefined;
+}

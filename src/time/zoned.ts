@@ -1,0 +1,56 @@
+/**
+ * Local dates and times in a tenant's zone, and the UTC instants they stand for. Bookings are
+ * written in local time; deckhand stores and sends instants (the seed wrote 09:00 local as
+ * 09:00Z, which is wrong by the zone's offset).
+ */
+import { TZDate } from '@date-fns/tz';
+import type { LocalDate } from '../intake/values.ts';
+
+/** The calendar date `instant` falls on in `timeZone`. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** Day of week (0 = Sunday) of a local date. */
+export function weekdayOf(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+/** Adds whole days to a local date. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The UTC instant of a local wall-clock time. In a spring-forward gap the time is moved
+ * forward past the gap, as clocks do.
+ *
+ * @example zonedToInstant('2026-05-30', '09:00', 'America/Los_Angeles').toISOString() // '2026-05-30T16:00:00.000Z'
+ */
+export function zonedToInstant(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+}
+
+/** Formats an instant for people in a zone, e.g. "Sat, May 30, 2026, 9:00 AM PDT". */
+export function formatInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(instant);
+}
