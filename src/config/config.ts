@@ -14,7 +14,10 @@ export const EXAMPLE_TENANTS_FILE = fileURLToPath(
 );
 
 // An empty string means "unset": shells and .env files often export KEY= .
-const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const optionalString = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().optional(),
+);
 const optionalUrl = z.preprocess(
   (v) => (v === '' ? undefined : v),
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -23,8 +26,13 @@ const optionalUrl = z.preprocess(
 const envSchema = z
   .object({
     PORT: z.preprocess(
-      (v) => (v === '' || v === undefined ? undefined : Number(v)),
-      z.number().int().min(0).max(65_535, 'must be a TCP port (0-65535)').default(3000),
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a TCP port number (0-65535), e.g. PORT=3000')
+        .transform(Number)
+        .refine((n) => n <= 65_535, 'must be a TCP port number (0-65535), e.g. PORT=3000')
+        .default(3000),
     ),
     HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
     LOG_LEVEL: z.preprocess(

@@ -247,7 +247,10 @@ const SENTENCE_STOP_WORDS = new Set([
   'Renter',
   'Guest',
 ]);
-const NAME = "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|la|le))*";
+// At most five words: an unbounded repetition here backtracks quadratically on long runs
+// of capitalised words.
+const NAME =
+  "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|la|le)){0,4}";
 const NAME_BEFORE_VERB = new RegExp(
   `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|wants to book|would like to book)\\b`,
   'u',
@@ -261,7 +264,18 @@ const LISTING_AFTER_VERB =
 const PARTY_SENTENCE =
   /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
 const DEPARTURE_SENTENCE =
-  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)[^\n]{2,160}?\b(?:Marina|Harbou?r|Yacht Club|Dock|Pier|Wharf|Basin|Landing|Port|Ramp|Quay|Jetty|Boatyard)\b[^\n]{0,120}?)(?=\.(?:\s|$)|!|\n|$)/u;
+  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)[^\n!]{2,240})/gu;
+const PLACE_WORD =
+  /\b(?:Marina|Harbou?r|Yacht Club|Dock|Pier|Wharf|Basin|Landing|Port|Ramp|Quay|Jetty|Boatyard)\b/u;
+
+/** "at Shelter Island Marina. You'll earn" → "Shelter Island Marina", when it names a place. */
+function departureFromSentence(text: string): string | undefined {
+  for (const m of text.matchAll(DEPARTURE_SENTENCE)) {
+    const place = (m[1] ?? '').split(/\.(?:\s|$)/)[0] ?? '';
+    if (PLACE_WORD.test(place)) return cleanPlace(place);
+  }
+  return undefined;
+}
 const PAYOUT_SENTENCE =
   /\b(?:you(?:'ll| will)? (?:earn|receive|get|make)|your (?:payout|earnings) (?:is|of|will be)|payout of|earnings of)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
 const GROSS_SENTENCE =
@@ -322,8 +336,7 @@ function offerSentences(
   collector.offer('durationMinutes', findDuration(flat)?.value, strength);
   const party = PARTY_SENTENCE.exec(flat);
   if (party) collector.offer('partySize', Number(party[1] ?? party[2]), strength);
-  const departure = DEPARTURE_SENTENCE.exec(flat);
-  if (departure?.[1]) collector.offer('departure', cleanPlace(departure[1]), strength);
+  collector.offer('departure', departureFromSentence(flat), strength);
   const payout = PAYOUT_SENTENCE.exec(flat);
   if (payout?.[1]) collector.offer('payoutCents', findMoney(payout[1])?.value, strength);
   const gross = GROSS_SENTENCE.exec(flat);
@@ -351,6 +364,7 @@ export function extractFields(
 ): ExtractedFields {
   const collector = new Collector();
   const lines = body.split('\n');
+  const aloneCache = new Map<string, LabelTarget | undefined>();
   const sentenceLines: string[] = [];
   const noteLines: string[] = [];
   let section: 'gross' | 'payout' | undefined;
@@ -431,6 +445,13 @@ export function extractFields(
 
   function aloneLabel(text: string): LabelTarget | undefined {
     const t = text.trim();
+    if (aloneCache.has(t)) return aloneCache.get(t);
+    const target = classifyAlone(t);
+    if (aloneCache.size < 10_000) aloneCache.set(t, target);
+    return target;
+  }
+
+  function classifyAlone(t: string): LabelTarget | undefined {
     // Labels are short and carry no digits or sentence punctuation.
     if (t === '' || /[\d.!?]/.test(t) || t.split(/\s+/).length > 5 || splitLabel(t) !== undefined)
       return undefined;

@@ -8,7 +8,10 @@ import type { BookingFieldName } from './intake-result.ts';
 /** Where a labelled value goes. `datetime` holds a date and a time; `note` is renter text. */
 export type LabelTarget = BookingFieldName | 'datetime' | 'note' | 'ignore';
 
-/** Lowercase words of a label: "Booking #" → "booking id", "Party size:" → "party size". */
+/**
+ * Lowercase words of a label: "Booking #" → "booking id", "Party size:" → "party size".
+ * Hyphenated words stay whole ("pick-up", "e-mail", "check-in").
+ */
 export function normalizeLabel(label: string): string {
   return label
     .toLowerCase()
@@ -16,13 +19,58 @@ export function normalizeLabel(label: string): string {
     .replace(/#/g, ' id ')
     .replace(/\bno\./g, ' id ')
     .replace(/’/g, "'")
-    .replace(/[^a-z' &/]+/g, ' ')
+    .replace(/[^a-z' &/-]+/g, ' ')
+    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-const has = (words: ReadonlySet<string>, ...options: string[]): boolean =>
-  options.some((o) => words.has(o));
+const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+
+// Each set is one idea; the order of the checks in classifyLabel is the precedence.
+const OLD_VALUE = words('previous previously old original originally was before prior former');
+const ABOUT_THE_CHANGE = words('cancelled canceled cancellation modified reason changed');
+const NOTE = words(
+  'message messages note notes comment comments question questions requests remarks',
+);
+const CONTACT = words('email e-mail phone mobile tel telephone contact cell whatsapp');
+const END_OF_TRIP = words('end ends return returns until finish drop-off');
+const ID = words('id code ref reference confirmation conf pnr number num nr');
+const OTHER_THINGS_IDS = words(
+  'customer renter guest user member account slip voucher gift tracking transaction invoice listing boat vessel yacht hull registration payment promo discount coupon zip postal gate access tax vat',
+);
+const COUNTED = words(
+  'guests passengers people persons pax adults travelers travellers hours party',
+);
+const PAYOUT = words('payout earnings earn earned receive net proceeds');
+const OWNER = words("owner host your you'll");
+const OWNER_MONEY = words('total amount share income');
+const GROSS = words('total paid charged amount grand');
+const NOT_GROSS = words('fee fees tax deposit guests hours time refund refunded due');
+const PRICE_LINE = words(
+  'fee fees price tax taxes deposit tip gratuity insurance cost discount subtotal rate fuel policy refund balance coupon credit',
+);
+const DURATION = words('duration length hours period');
+const SIZE_OF_BOAT = words('boat vessel yacht overall feet ft');
+const NOT_TRIP_DATE = words(
+  'booked booking created issued birth payout expires expiry request sent received',
+);
+const START = words('time start starts starting departs check-in checkin boarding');
+const PLACE = words('location point address place');
+const PARTY = words(
+  'guests party group passengers pax people persons headcount adults travelers travellers attendees riders',
+);
+const PERSON = words(
+  'renter customer client guest booker charterer traveler traveller name lead leader by member passenger rider',
+);
+const BOAT = words(
+  'boat vessel yacht listing experience charter watercraft catamaran sailboat product tour package',
+);
+const BOAT_DETAIL = words('type size length make model year');
+const CAPTAIN = words('captain skipper captained');
+const DEPARTURE = words(
+  'departure departing meeting meet location pickup pick-up marina address where dock port harbor harbour pier place venue from',
+);
 
 /**
  * Classifies a label. Returns undefined for labels that mean nothing to a booking.
@@ -33,311 +81,49 @@ const has = (words: ReadonlySet<string>, ...options: string[]): boolean =>
 export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   const label = normalizeLabel(rawLabel);
   if (!label || label.length > 48) return undefined;
-  const words = new Set(label.split(/[\s/&]+/).filter(Boolean));
-  const last = label.split(' ').at(-1) ?? '';
+  const w = new Set(label.split(/[\s/&]+/).filter(Boolean));
+  const any = (set: ReadonlySet<string>): boolean => [...w].some((word) => set.has(word));
 
-  // What was, not what is: a modification's old values.
-  if (
-    has(
-      words,
-      'previous',
-      'previously',
-      'old',
-      'original',
-      'originally',
-      'was',
-      'before',
-      'prior',
-      'former',
-    )
-  ) {
-    return 'ignore';
-  }
-  // "Cancelled by", "Reason": about the change, not the booking.
-  if (has(words, 'cancelled', 'canceled', 'cancellation', 'modified', 'reason', 'changed'))
-    return 'ignore';
-  if (
-    has(
-      words,
-      'message',
-      'messages',
-      'note',
-      'notes',
-      'comment',
-      'comments',
-      'question',
-      'questions',
-      'requests',
-      'remarks',
-    )
-  ) {
-    return 'note';
-  }
-  if (label.includes('special request')) return 'note';
-  if (
-    has(
-      words,
-      'email',
-      'e-mail',
-      'phone',
-      'mobile',
-      'tel',
-      'telephone',
-      'contact',
-      'cell',
-      'whatsapp',
-    )
-  )
-    return 'ignore';
+  // What was, not what is: a modification's old values; and facts about the change itself.
+  if (any(OLD_VALUE) || any(ABOUT_THE_CHANGE)) return 'ignore';
+  if (any(NOTE) || label.includes('special request')) return 'note';
+  if (any(CONTACT) || label.startsWith('time zone') || label === 'timezone') return 'ignore';
+  // End and return dates/times belong to multi-day trips; the start is what counts.
+  if (any(END_OF_TRIP)) return 'ignore';
 
-  if (
-    has(
-      words,
-      'id',
-      'code',
-      'ref',
-      'reference',
-      'confirmation',
-      'conf',
-      'pnr',
-      'number',
-      'num',
-      'nr',
-    ) &&
-    !has(
-      words,
-      'promo',
-      'discount',
-      'coupon',
-      'zip',
-      'postal',
-      'gate',
-      'access',
-      'boat',
-      'listing',
-      'vessel',
-      'tax',
-      'vat',
-    ) &&
-    !has(
-      words,
-      'guests',
-      'passengers',
-      'people',
-      'persons',
-      'pax',
-      'adults',
-      'travelers',
-      'travellers',
-      'hours',
-      'party',
-    )
-  ) {
-    return 'bookingId';
+  if (any(ID)) {
+    // Ids of other things: the renter's account, the slip, a voucher, the listing itself.
+    if (any(OTHER_THINGS_IDS)) return 'ignore';
+    if (!any(COUNTED)) return 'bookingId';
   }
 
   // Money. Payout words beat "total": "Total payout" is the owner's money.
-  const payoutWords = has(
-    words,
-    'payout',
-    'earnings',
-    'earn',
-    'earned',
-    'receive',
-    'net',
-    'owner',
-    'host',
-    "you'll",
-    'proceeds',
-  );
-  if (payoutWords && !has(words, 'fee', 'fees', 'date', 'method', 'schedule')) return 'payoutCents';
   if (
-    has(words, 'total', 'paid', 'charged', 'amount', 'grand') &&
-    !has(
-      words,
-      'fee',
-      'fees',
-      'tax',
-      'deposit',
-      'guests',
-      'hours',
-      'time',
-      'refund',
-      'refunded',
-      'due',
-    )
+    (any(PAYOUT) || (any(OWNER) && any(OWNER_MONEY))) &&
+    !w.has('fee') &&
+    !w.has('fees') &&
+    !w.has('date')
   ) {
-    return 'grossAmountCents';
+    return 'payoutCents';
   }
-  if (
-    has(
-      words,
-      'fee',
-      'fees',
-      'price',
-      'tax',
-      'taxes',
-      'deposit',
-      'tip',
-      'gratuity',
-      'insurance',
-      'cost',
-      'discount',
-      'subtotal',
-      'rate',
-      'fuel',
-      'policy',
-      'refund',
-      'balance',
-      'coupon',
-      'credit',
-    )
-  ) {
-    return 'ignore';
-  }
+  if (any(GROSS) && !any(NOT_GROSS)) return 'grossAmountCents';
+  if (any(PRICE_LINE)) return 'ignore';
 
-  if (
-    label.includes('date & time') ||
-    label.includes('date and time') ||
-    label.includes('date/time') ||
-    label === 'when' ||
-    label === 'schedule' ||
-    label === 'trip'
-  ) {
+  if (/date (?:&|and|\/) ?time/.test(label) || ['when', 'schedule', 'trip'].includes(label))
     return 'datetime';
-  }
-  if (has(words, 'duration', 'length', 'hours', 'period') || label === 'trip time')
-    return 'durationMinutes';
-  if (words.has('date') || label === 'day' || label === 'trip day') {
-    if (
-      has(
-        words,
-        'booked',
-        'booking',
-        'created',
-        'issued',
-        'birth',
-        'payout',
-        'expires',
-        'expiry',
-        'request',
-        'sent',
-        'received',
-      )
-    ) {
-      return 'ignore';
-    }
-    return 'date';
-  }
-  if (
-    has(
-      words,
-      'time',
-      'start',
-      'starts',
-      'starting',
-      'departs',
-      'check-in',
-      'checkin',
-      'boarding',
-    ) &&
-    !has(words, 'location', 'point', 'address', 'place')
-  ) {
-    if (has(words, 'end', 'ends', 'return', 'finish', 'drop')) return 'ignore';
-    return 'startLocal';
-  }
-  if (
-    has(
-      words,
-      'guests',
-      'party',
-      'group',
-      'passengers',
-      'pax',
-      'people',
-      'persons',
-      'headcount',
-      'adults',
-      'travelers',
-      'travellers',
-      'attendees',
-      'riders',
-    )
-  ) {
-    if (!has(words, 'name', 'names', 'leader')) return 'partySize';
-  }
+  if (any(DURATION) || label === 'trip time')
+    return any(SIZE_OF_BOAT) ? 'ignore' : 'durationMinutes';
+  if (w.has('date') || label === 'day' || label === 'trip day')
+    return any(NOT_TRIP_DATE) ? 'ignore' : 'date';
+  if (any(START) && !any(PLACE)) return 'startLocal';
+  if (any(PARTY) && !w.has('name') && !w.has('names') && !w.has('leader')) return 'partySize';
   if (label === 'guest count' || label === 'number of guests') return 'partySize';
-  if (
-    has(
-      words,
-      'renter',
-      'customer',
-      'client',
-      'guest',
-      'booker',
-      'charterer',
-      'traveler',
-      'traveller',
-      'name',
-      'lead',
-      'by',
-      'member',
-      'passenger',
-      'rider',
-    )
-  ) {
-    if (has(words, 'boat', 'vessel', 'yacht', 'listing', 'captain', 'skipper')) {
-      return words.has('captain') || words.has('skipper') ? 'captainIncluded' : 'listingName';
-    }
-    return 'guestName';
+  if (any(PERSON)) {
+    if (any(CAPTAIN)) return 'captainIncluded';
+    return any(BOAT) ? 'listingName' : 'guestName';
   }
-  if (has(words, 'captain', 'skipper', 'captained')) return 'captainIncluded';
-  if (
-    has(
-      words,
-      'boat',
-      'vessel',
-      'yacht',
-      'listing',
-      'experience',
-      'charter',
-      'watercraft',
-      'catamaran',
-      'sailboat',
-      'product',
-      'tour',
-      'package',
-    )
-  ) {
-    if (has(words, 'type', 'size', 'length', 'make', 'model', 'year')) return 'ignore';
-    return 'listingName';
-  }
-  if (
-    has(
-      words,
-      'departure',
-      'departing',
-      'meeting',
-      'meet',
-      'location',
-      'pickup',
-      'pick-up',
-      'marina',
-      'address',
-      'where',
-      'dock',
-      'port',
-      'harbor',
-      'harbour',
-      'pier',
-      'place',
-      'venue',
-      'from',
-    ) ||
-    label.includes('pick up') ||
-    last === 'point'
-  ) {
-    return 'departure';
-  }
+  if (any(CAPTAIN)) return 'captainIncluded';
+  if (any(BOAT)) return any(BOAT_DETAIL) ? 'ignore' : 'listingName';
+  if (any(DEPARTURE) || label.includes('pick up') || label.endsWith(' point')) return 'departure';
   return undefined;
 }

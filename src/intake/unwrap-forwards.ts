@@ -10,8 +10,9 @@ const MARKERS: readonly RegExp[] = [
   /^[ \t>]*begin forwarded message:?[ \t]*$/im,
   // Outlook: a rule, then a From:/Sent: block.
   /^[ \t>]*_{10,}[ \t]*\n(?=[ \t>]*from:)/im,
-  // Outlook without a rule, and pasted headers: From: followed by Sent:/Date: within two lines.
-  /^(?=[ \t>]*from:[^\n]{1,300}\n(?:[^\n]{0,300}\n)?[ \t>]*(?:sent|date):)/im,
+  // Outlook without a rule, and pasted headers: From:, then Sent:/Date:, then Subject:. A
+  // booking's own "From: <marina>" / "Date: <trip>" lines have no Subject: after them.
+  /^(?=[ \t>]*from:[^\n]{1,300}\n(?:[^\n]{0,300}\n)?[ \t>]*(?:sent|date):[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,3}[ \t>]*subject:)/im,
   /^[ \t>]*on [^\n]{5,200}wrote:[ \t]*$/im,
 ];
 

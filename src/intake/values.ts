@@ -142,7 +142,7 @@ export function formatClock(minutes: ClockMinutes): string {
 }
 
 // "9:00 AM", "9am", "2:30 p.m.", "14:00", "noon". A bare "9" is not a time.
-const TIME_12 = /\b(\d{1,2})(?::(\d{2}))?\s{0,2}([ap])\.?\s?m\b\.?/i;
+const TIME_12 = /(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?\s{0,2}([ap])\.?\s?m\b\.?/i;
 const TIME_24 = /(?<![\d:/.$,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s?[ap]\.?m\b)/i;
 const NOON = /\b(noon|midday|midnight)\b/i;
 
@@ -188,11 +188,11 @@ export function findTime(text: string): Found<ClockMinutes> | undefined {
 
 const RANGE = new RegExp(
   [
-    '(?<![\\d:])(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?',
+    '(?<![\\d:.])(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?',
     '\\s{0,3}(?:-|–|—|to|until|till|through|thru)\\s{0,3}',
     '(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?(?![\\d:])',
   ].join(''),
-  'i',
+  'gi',
 );
 
 export interface TimeRange {
@@ -200,35 +200,60 @@ export interface TimeRange {
   durationMinutes: number;
 }
 
-/**
- * Finds a time range ("1:00 PM - 5:00 PM", "10am to 2pm", "9-1pm", "10:00–14:00") and
- * returns its start and length. A side without am/pm borrows the other side's, unless that
- * would put the start after the end ("11-2pm" is 11:00–14:00).
- */
-export function findTimeRange(text: string): Found<TimeRange> | undefined {
-  const m = RANGE.exec(text);
-  if (!m) return undefined;
+/** Both readings of an hour without am/pm (9 → 09:00 or 21:00); one for 24-hour times. */
+function readings(hour: number, minute: number, meridiem: string | undefined): ClockMinutes[] {
+  if (meridiem) return [to24(hour, minute, meridiem)].filter((v): v is number => v !== undefined);
+  if (hour === 0 || hour > 12)
+    return [to24(hour, minute, undefined)].filter((v): v is number => v !== undefined);
+  return [to24(hour, minute, 'a'), to24(hour, minute, 'p')].filter(
+    (v): v is number => v !== undefined,
+  );
+}
+
+function rangeFrom(m: RegExpMatchArray): TimeRange | undefined {
   const [, h1, m1, ap1, h2, m2, ap2] = m;
   // Without am/pm or a colon on either side it is not a time range ("2-3 guests", "10-12").
   if (!ap1 && !ap2 && (m1 === undefined || m2 === undefined)) return undefined;
-  const endHour = Number(h2);
-  const end = to24(endHour, Number(m2 ?? 0), ap2 ?? (m2 === undefined ? ap1 : undefined) ?? ap1);
-  if (end === undefined) return undefined;
-  let start = to24(Number(h1), Number(m1 ?? 0), ap1 ?? ap2);
-  if (start !== undefined && !ap1 && ap2 && start > end) {
-    start = to24(Number(h1), Number(m1 ?? 0), ap2.toLowerCase() === 'p' ? 'a' : 'p');
+  // Two 24-hour times ("10:00–14:00") are read as written.
+  const twentyFourHour = !ap1 && !ap2;
+  const starts = twentyFourHour
+    ? readings(Number(h1), Number(m1 ?? 0), undefined).slice(0, 1)
+    : readings(Number(h1), Number(m1 ?? 0), ap1);
+  const ends = twentyFourHour
+    ? readings(Number(h2), Number(m2 ?? 0), undefined).slice(0, 1)
+    : readings(Number(h2), Number(m2 ?? 0), ap2);
+  // A side without am/pm takes the reading that makes the trip shortest ("9-1pm" is
+  // 09:00-13:00, "11-2pm" is 11:00-14:00, "9am - 1" is 09:00-13:00).
+  let best: TimeRange | undefined;
+  for (const start of starts) {
+    for (const end of ends) {
+      const durationMinutes = (end - start + 1440) % 1440;
+      if (durationMinutes > 0 && (!best || durationMinutes < best.durationMinutes))
+        best = { start, durationMinutes };
+    }
   }
-  if (start === undefined) return undefined;
-  const durationMinutes = (end - start + 1440) % 1440;
-  if (durationMinutes === 0) return undefined;
-  return { value: { start, durationMinutes }, index: m.index, length: m[0].length };
+  return best;
+}
+
+/**
+ * Finds the first time range ("1:00 PM - 5:00 PM", "10am to 2pm", "9-1pm", "10:00–14:00")
+ * and returns its start and length. Candidates that are not time ranges ("2-3 guests",
+ * "2026-06-14") are skipped.
+ */
+export function findTimeRange(text: string): Found<TimeRange> | undefined {
+  for (const m of text.matchAll(RANGE)) {
+    const value = rangeFrom(m);
+    if (value) return { value, index: m.index, length: m[0].length };
+  }
+  return undefined;
 }
 
 const HOURS_MINUTES =
   /\b(\d{1,2})\s{0,2}(?:h|hrs?|hours?)\s{0,2}(?:and\s{1,2})?(\d{1,2})\s{0,2}(?:m|mins?|minutes?)\b/i;
 const HOURS =
   /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\d{0,2}\s?½|an?|one|two|three|four|five|six|seven|eight|ten|twelve)[\s-]{0,2}(?:h|hrs?|hours?)\b/i;
-const MINUTES = /(?<![\d.])(\d{2,3})\s{0,2}(?:m|mins?|minutes?)\b/i;
+// Not a bare "m": "40m yacht" is metres.
+const MINUTES = /(?<![\d.])(\d{2,3})\s{0,2}(?:mins?|minutes?)\b/i;
 const DAY_WORDS = /\b(half|full|whole|all|one|1)[\s-]{0,2}day\b/i;
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
   a: 1,
@@ -321,7 +346,7 @@ export function parseCaptainValue(text: string): boolean | undefined {
   if (CAPTAIN_NO.test(text)) return false;
   if (CAPTAIN_YES.test(text)) return true;
   // A bare name ("Rosa Exampleton") under a Captain label means a captain is aboard.
-  if (/^[A-Z][\p{L}'’.-]+(?:\s[A-Z][\p{L}'’.-]+)+$/u.test(text.trim())) return true;
+  if (/^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)+$/u.test(text.trim())) return true;
   return undefined;
 }
 
@@ -330,5 +355,7 @@ export function parseHeaderDate(text: string): LocalDate | undefined {
   const found = findDate(text, { year: 1970, month: 1, day: 1 });
   if (!found) return undefined;
   // A header date always has a year; reject a year guessed from the 1970 reference.
-  return /\d{4}/.test(text) ? found.value : undefined;
+  return /\d{4}/.test(text.slice(found.index, found.index + found.length))
+    ? found.value
+    : undefined;
 }

@@ -66,6 +66,8 @@ export function parseHoursToMinutes(text: string): number | undefined {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
   const fraction = match[2] ?? '';
+  // Beyond four decimals or a thousand hours it is not a charter length.
+  if (fraction.length > 4 || (match[1] ?? '').length > 4) return undefined;
   const scale = 10 ** fraction.length;
   const scaled = Number(match[1]) * scale + (fraction ? Number(fraction) : 0);
   return mulDivRoundHalfUp(scaled, 60, scale);
@@ -77,6 +79,7 @@ export function parseHoursToMinutes(text: string): number | undefined {
  * @example formatCents(28941) // '$289.41'
  */
 export function formatCents(cents: number, currency = 'USD'): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be an integer, got ${cents}`);
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   const major = Math.trunc(abs / 100).toLocaleString('en-US');
@@ -94,7 +97,11 @@ export function centsToDecimal(cents: number): number {
 
 /** Formats basis points as a percentage for people ("18%", "2.5%"). */
 export function formatBps(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const rest = Math.abs(bps % 100);
-  return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+  const sign = bps < 0 ? '-' : '';
+  const abs = Math.abs(bps);
+  const whole = Math.trunc(abs / 100);
+  const rest = abs % 100;
+  return rest === 0
+    ? `${sign}${whole}%`
+    : `${sign}${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
 }

@@ -104,9 +104,7 @@ function feeLine(fee: Fee, input: PriceInput, warnings: string[]): CostLine {
  * // lines: port_fee 15134, captain 15000, crew 25000; costCents 55134; netCents 28941
  */
 export function priceCharter(input: PriceInput, pricing: Pricing): PriceBreakdown {
-  if (!Number.isSafeInteger(input.revenueCents)) {
-    throw new RangeError(`revenueCents must be an integer, got ${input.revenueCents}`);
-  }
+  assertCount('revenueCents', input.revenueCents);
   assertCount('durationMinutes', input.durationMinutes);
   assertCount('crewCount', input.crewCount);
   if (input.partySize !== undefined) assertCount('partySize', input.partySize);

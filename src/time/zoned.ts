@@ -36,9 +36,18 @@ export function addDays(date: LocalDate, days: number): LocalDate {
  * @example zonedToInstant('2026-05-30', '09:00', 'America/Los_Angeles').toISOString() // '2026-05-30T16:00:00.000Z'
  */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const tm = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!dm || !tm) throw new RangeError(`expected YYYY-MM-DD and HH:mm, got "${date}" "${time}"`);
+  const [y, m, d] = [Number(dm[1]), Number(dm[2]), Number(dm[3])];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+    throw new RangeError(`no such date: ${date}`);
+  const instant = new Date(
+    new TZDate(y, m - 1, d, Number(tm[1]), Number(tm[2]), 0, timeZone).getTime(),
+  );
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`unknown time zone: ${timeZone}`);
+  return instant;
 }
 
 /** Formats an instant for people in a zone, e.g. "Sat, May 30, 2026, 9:00 AM PDT". */

@@ -1,0 +1,213 @@
+/** Unit tests for loadConfig: defaults, every bad key at once, pair rules, no process.env. */
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_TENANTS_FILE, loadConfig } from '../../src/config/config.ts';
+import { ConfigError } from '../../src/errors.ts';
+
+type Env = Record<string, string | undefined>;
+
+function problemsOf(env: Env): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+const DEFAULTS = {
+  port: 3000,
+  host: '127.0.0.1',
+  logLevel: 'info',
+  tenantsFile: EXAMPLE_TENANTS_FILE,
+  dataDir: './.data',
+  defaultTenant: undefined,
+  slack: { signingSecret: undefined, botToken: undefined, appToken: undefined },
+  dashboard: undefined,
+  scc: undefined,
+};
+
+describe('loadConfig', () => {
+  it('gives the defaults for an empty environment', () => {
+    // Act
+    const config = loadConfig({});
+
+    // Assess
+    expect(config).toStrictEqual(DEFAULTS);
+    expect(EXAMPLE_TENANTS_FILE).toMatch(/[/\\]config[/\\]tenants\.example\.yml$/);
+  });
+
+  it('reads every setting when all are given', () => {
+    // Prepare
+    const env: Env = {
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'debug',
+      DECKHAND_TENANTS_FILE: '/etc/deckhand/tenants.yml',
+      DECKHAND_DATA_DIR: '/var/lib/deckhand',
+      DECKHAND_DEFAULT_TENANT: 'queen-of-san-diego',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DASHBOARD_URL: 'https://dash.example.com',
+      DASHBOARD_TOKEN: 'dash-token',
+      SCC_URL: 'http://scc.example.com/api',
+      SCC_SERVICE_KEY: 'scc-key',
+    };
+
+    // Act
+    const config = loadConfig(env);
+
+    // Assess
+    expect(config).toStrictEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      logLevel: 'debug',
+      tenantsFile: '/etc/deckhand/tenants.yml',
+      dataDir: '/var/lib/deckhand',
+      defaultTenant: 'queen-of-san-diego',
+      slack: { signingSecret: 'secret', botToken: 'xoxb-1', appToken: 'xapp-1' },
+      dashboard: { url: 'https://dash.example.com', token: 'dash-token' },
+      scc: { url: 'http://scc.example.com/api', serviceKey: 'scc-key' },
+    });
+  });
+
+  it('reports every bad key together, each by name', () => {
+    // Prepare
+    const env: Env = {
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'nope',
+      DASHBOARD_URL: 'ftp://x',
+      DECKHAND_TENANT_FILE: 'typo.yml',
+    };
+
+    // Act
+    const problems = problemsOf(env);
+
+    // Assess
+    expect(problems).toHaveLength(5);
+    for (const key of ['PORT', 'LOG_LEVEL', 'SLACK_BOT_TOKEN', 'DASHBOARD_URL']) {
+      expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
+    }
+    expect(problems).toContain(
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DATA_DIR, DECKHAND_DEFAULT_TENANT)',
+    );
+    expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');
+  });
+
+  it('puts every problem in the error message with a hint to fix them', () => {
+    // Act
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '70000', SLACK_APP_TOKEN: 'xoxb-wrong' });
+    } catch (e) {
+      error = e;
+    }
+
+    // Assess
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe(
+      'Environment is invalid:\n  - PORT: must be a TCP port number (0-65535), e.g. PORT=3000\n  - SLACK_APP_TOKEN: must be an app-level token starting with xapp-',
+    );
+    expect((error as ConfigError).hint).toBe('Fix the settings above and start again.');
+  });
+
+  it.each([
+    [
+      { DASHBOARD_URL: 'https://dash.example.com' },
+      'DASHBOARD_TOKEN: is required when DASHBOARD_URL is set: the calendar API needs its token',
+    ],
+    [
+      { SCC_URL: 'https://scc.example.com' },
+      'SCC_SERVICE_KEY: is required when SCC_URL is set: the SCC API needs its service key',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set: the Slack app needs both (Basic Information → Signing Secret)',
+    ],
+  ])('requires the partner of %o', (env, problem) => {
+    // Act + Assess
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('treats an empty partner as missing', () => {
+    // Act + Assess
+    expect(problemsOf({ DASHBOARD_URL: 'https://dash.example.com', DASHBOARD_TOKEN: '' })).toEqual([
+      'DASHBOARD_TOKEN: is required when DASHBOARD_URL is set: the calendar API needs its token',
+    ]);
+  });
+
+  it('treats empty strings as unset, so every default applies', () => {
+    // Prepare
+    const env: Env = {
+      PORT: '',
+      HOST: '',
+      LOG_LEVEL: '',
+      DECKHAND_TENANTS_FILE: '',
+      DECKHAND_DATA_DIR: '',
+      DECKHAND_DEFAULT_TENANT: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      DASHBOARD_URL: '',
+      DASHBOARD_TOKEN: '',
+      SCC_URL: '',
+      SCC_SERVICE_KEY: '',
+    };
+
+    // Act
+    const config = loadConfig(env);
+
+    // Assess
+    expect(config).toStrictEqual(DEFAULTS);
+  });
+
+  it.each([
+    ['0', 0],
+    ['65535', 65_535],
+  ])('accepts PORT=%j', (port, expected) => {
+    // Act + Assess
+    expect(loadConfig({ PORT: port }).port).toBe(expected);
+  });
+
+  it.each([
+    ['65536', 'PORT: must be a TCP port number (0-65535), e.g. PORT=3000'],
+    ['-1', 'PORT: must be a TCP port number (0-65535), e.g. PORT=3000'],
+    ['1.5', 'PORT: must be a TCP port number (0-65535), e.g. PORT=3000'],
+    ['0x50', 'PORT: must be a TCP port number (0-65535), e.g. PORT=3000'],
+  ])('rejects PORT=%j', (port, problem) => {
+    // Act + Assess
+    expect(problemsOf({ PORT: port })).toEqual([problem]);
+  });
+
+  it('does not turn a whitespace PORT into port 0', () => {
+    expect(loadConfig({ PORT: ' ' }).port).not.toBe(0);
+  });
+
+  it('ignores environment keys that are not deckhand settings', () => {
+    // Act + Assess
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test' })).toStrictEqual(
+      DEFAULTS,
+    );
+  });
+
+  it('never reads process.env: only the object it is given counts', () => {
+    // Prepare
+    const saved = process.env['PORT'];
+    process.env['PORT'] = 'not-a-port';
+
+    try {
+      // Act
+      const config = loadConfig({ HOST: 'localhost' });
+
+      // Assess
+      expect(config.port).toBe(3000);
+      expect(config.host).toBe('localhost');
+    } finally {
+      if (saved === undefined) delete process.env['PORT'];
+      else process.env['PORT'] = saved;
+    }
+  });
+});
