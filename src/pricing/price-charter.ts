@@ -127,7 +127,7 @@ export function priceCharter(input: PriceInput, pricing: Pricing): PriceBreakdow
     const minutes = paidMinutes(pricing.crew, input.durationMinutes);
     lines.push({
       key: 'crew',
-      label: input.crewCount === 1 ? 'Crew (1 person)' : `Crew (${input.crewCount} people)`,
+      label: 'Crew',
       // One line, one rounding: count × rate × minutes / 60.
       cents: mulDivRoundHalfUp(pricing.crew.rateCents * input.crewCount, minutes, 60),
       detail: `${input.crewCount} × ${formatMinutes(minutes)} × ${formatCents(pricing.crew.rateCents)}/h`,

@@ -1,0 +1,137 @@
+/** `deckhand parse [FILE|-] [--text TEXT] [--now ISO] [--tenant ID] [--json]` */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Config } from '../config/config.ts';
+import { InputError } from '../errors.ts';
+import type { IntakeResult } from '../intake/intake-result.ts';
+import { MAX_INPUT_BYTES, parseIntake } from '../intake/parse-intake.ts';
+import { formatCents } from '../money/cents.ts';
+import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import { type CliIo, EXIT, printable, printJson, readAll } from './cli-io.ts';
+import { parseNow, UsageError } from './usage-error.ts';
+
+export const PARSE_USAGE = `Usage: deckhand parse [FILE|-] [--text TEXT] [--now ISO-8601] [--tenant ID] [--json]
+
+Reads a booking from an email (.eml), Slack event/file JSON, pasted text, or a /charter
+line (--text, or a one-line file), and prints what it found and what is missing.
+  FILE|-        input file, or - (the default) for stdin
+  --text TEXT   parse TEXT as a /charter line instead of reading a file
+  --now ISO     "now" for relative dates and missing years (default: the current time)
+  --tenant ID   the tenant whose time zone applies (default: DECKHAND_DEFAULT_TENANT)
+  --json        print one JSON object`;
+
+const KIND_TITLES: Record<IntakeResult['kind'], string> = {
+  booking: 'Booking (confirmed)',
+  request: 'Booking request (not yet approved on the marketplace)',
+  modification: 'Change to a booking',
+  cancellation: 'Cancellation',
+  not_booking: 'Not a booking',
+};
+
+function describeDuration(minutes: number): string {
+  const h = Math.trunc(minutes / 60);
+  const m = minutes % 60;
+  return [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}
+
+function humanReadable(result: IntakeResult, zone: string | undefined): string {
+  const rows: [string, string | null][] = [
+    ['Booking ID', result.bookingId],
+    ['Boat', result.listingName],
+    ['Date', result.date],
+    [
+      'Start',
+      result.startLocal &&
+        `${result.startLocal}${zone && result.startsAt ? ` ${zone} (${result.startsAt})` : ''}`,
+    ],
+    ['Duration', result.durationMinutes === null ? null : describeDuration(result.durationMinutes)],
+    ['Renter', result.guestName],
+    ['Guests', result.partySize === null ? null : String(result.partySize)],
+    ['Renter paid', result.grossAmountCents === null ? null : formatCents(result.grossAmountCents)],
+    ['Payout', result.payoutCents === null ? null : formatCents(result.payoutCents)],
+    [
+      'Captain',
+      result.captainIncluded === null ? null : result.captainIncluded ? 'included' : 'not included',
+    ],
+    ['Departure', result.departure],
+  ];
+  const lines = [`${KIND_TITLES[result.kind]} — from ${result.source.replace('_', ' ')}`];
+  for (const [label, value] of rows)
+    if (value !== null) lines.push(`  ${label.padEnd(14)}${printable(value)}`);
+  if (result.renterNote)
+    lines.push(
+      `  ${'Renter note'.padEnd(14)}${printable(result.renterNote.replace(/\n/g, ' / '))}`,
+    );
+  lines.push(
+    result.missing.length === 0 ? 'Missing: nothing' : `Missing: ${result.missing.join(', ')}`,
+  );
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function readInput(path: string | undefined, io: CliIo): Promise<Uint8Array> {
+  if (path === undefined || path === '-') return readAll(io.stdin);
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(
+      'unreadable_file',
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+      {
+        hint: 'Check the path, or pass - to read from stdin.',
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Runs `deckhand parse`. */
+export async function runParseCommand(
+  args: string[],
+  io: CliIo,
+  config: Config,
+  tenants: TenantRegistry,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      text: { type: 'string' },
+      now: { type: 'string' },
+      tenant: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${PARSE_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError('parse takes at most one FILE.', PARSE_USAGE);
+  if (values.text !== undefined && positionals.length > 0)
+    throw new UsageError('Give either FILE or --text, not both.', PARSE_USAGE);
+  const tenantId = values.tenant ?? config.defaultTenant;
+  const zone = tenantId === undefined ? undefined : tenants.get(tenantId).timezone;
+  const now = parseNow(values.now);
+
+  let result: IntakeResult;
+  if (values.text !== undefined) {
+    result = await parseIntake(values.text, { now, timeZone: zone, source: 'command' });
+  } else {
+    const bytes = await readInput(positionals[0], io);
+    if (bytes.byteLength > MAX_INPUT_BYTES) {
+      // Let parseIntake word the refusal.
+      result = await parseIntake(bytes, { now, timeZone: zone });
+    } else {
+      const text = new TextDecoder().decode(bytes).trim();
+      // One line of text is a /charter line; anything else goes through detection.
+      const oneLine = text !== '' && !text.includes('\n') && !text.startsWith('{');
+      result = oneLine
+        ? await parseIntake(text, { now, timeZone: zone, source: 'command' })
+        : await parseIntake(bytes, { now, timeZone: zone });
+    }
+  }
+  if (values.json) printJson(io, result);
+  else io.stdout.write(humanReadable(result, zone));
+  return EXIT.ok;
+}

@@ -1,0 +1,94 @@
+/**
+ * deckhand's HTTP server. Today it answers `GET /healthz`; the Slack receiver, the pages and
+ * the built-in services join it on the same port as they land.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/logger.ts';
+import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+
+export interface HttpServerDeps {
+  tenants: TenantRegistry;
+  logger: Logger;
+  version: string;
+  /** When the process started, for the uptime in /healthz. */
+  startedAt?: Date;
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : text);
+}
+
+/** Builds the request handler (exported for tests that drive it without a socket). */
+export function createRequestHandler(
+  deps: HttpServerDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const startedAt = deps.startedAt ?? new Date();
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(
+          res,
+          405,
+          { error: 'method_not_allowed', message: 'Use GET /healthz.' },
+          { allow: 'GET, HEAD' },
+        );
+        return;
+      }
+      sendJson(res, 200, {
+        status: 'ok',
+        version: deps.version,
+        tenants: deps.tenants.list().map((t) => t.id),
+        uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      });
+      return;
+    }
+    deps.logger.debug({ method: req.method, path }, 'not found');
+    sendJson(res, 404, {
+      error: 'not_found',
+      message: `Nothing at ${req.method} ${path}. Try GET /healthz.`,
+    });
+  };
+}
+
+/** Starts listening; resolves with the server and its bound address. */
+export async function startHttpServer(
+  deps: HttpServerDeps,
+  options: { host: string; port: number },
+): Promise<{ server: Server; url: string }> {
+  const server = createServer(createRequestHandler(deps));
+  // Slack and browsers keep connections alive; do not let them hold a shutdown open.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${host}:${address.port}` };
+}
+
+/** Stops accepting connections and closes idle ones. */
+export async function stopHttpServer(server: Server): Promise<void> {
+  server.closeIdleConnections();
+  await new Promise<void>((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
+}
