@@ -4,8 +4,8 @@
  */
 import { loadConfig } from '../config/config.ts';
 import { DeckhandError, InputError } from '../errors.ts';
+import { VERSION } from '../package-root.ts';
 import { loadTenantsFile } from '../tenants/tenant-registry.ts';
-import { VERSION } from '../version.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { runParseCommand } from './parse-command.ts';
 import { runQuoteCommand } from './quote-command.ts';

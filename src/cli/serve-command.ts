@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { VERSION } from '../package-root.ts';
 import { startHttpServer, stopHttpServer } from '../server/http-server.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
-import { VERSION } from '../version.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 

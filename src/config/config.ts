@@ -3,15 +3,14 @@
  * and reports every problem at once, each with what to set. Pass `process.env` only from an
  * entry point; tests pass a plain object.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { describeZodIssues } from './zod-problems.ts';
 
 /** The example tenants file shipped in the repo, used when DECKHAND_TENANTS_FILE is unset. */
-export const EXAMPLE_TENANTS_FILE = fileURLToPath(
-  new URL('../../config/tenants.example.yml', import.meta.url),
-);
+export const EXAMPLE_TENANTS_FILE = join(PACKAGE_ROOT, 'config', 'tenants.example.yml');
 
 // An empty string means "unset": shells and .env files often export KEY= .
 const optionalString = z.preprocess(

@@ -1,0 +1,46 @@
+/**
+ * The cost breakdown as the approval modal shows it: revenue, one line per cost, total cost
+ * and net. Pure. For ops only: crew-visible surfaces never show these numbers.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatCents } from '../src/money/cents.ts';
+import type { PriceBreakdown } from '../src/pricing/price-charter.ts';
+import { escapeMrkdwn } from '../src/text/escape.ts';
+import { BLOCK_IDS } from './block-ids.ts';
+
+/**
+ * Builds the cost breakdown blocks.
+ *
+ * @example buildCostBreakdownBlocks(priceCharter(input, tenant.pricing))
+ */
+export function buildCostBreakdownBlocks(breakdown: PriceBreakdown): KnownBlock[] {
+  const lines = breakdown.lines.map(
+    (line) =>
+      `${escapeMrkdwn(line.label)} _(${escapeMrkdwn(line.detail)})_: −${formatCents(line.cents)}`,
+  );
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.costBreakdown,
+      text: {
+        type: 'mrkdwn',
+        text: [`*Revenue:* ${formatCents(breakdown.revenueCents)}`, ...lines].join('\n'),
+      },
+    },
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.costTotals,
+      fields: [
+        { type: 'mrkdwn', text: `*Total cost*\n${formatCents(breakdown.costCents)}` },
+        { type: 'mrkdwn', text: `*Net*\n${formatCents(breakdown.netCents)}` },
+      ],
+    },
+  ];
+  if (breakdown.warnings.length > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(breakdown.warnings.join(' ')) }],
+    });
+  }
+  return blocks;
+}
