@@ -62,8 +62,9 @@ function humanReadable(result: IntakeResult, zone: string | undefined): string {
     lines.push(
       `  ${'Renter note'.padEnd(14)}${printable(result.renterNote.replace(/\n/g, ' / '))}`,
     );
+  const missingLabel = result.kind === 'not_booking' ? 'Missing for a booking' : 'Missing';
   lines.push(
-    result.missing.length === 0 ? 'Missing: nothing' : `Missing: ${result.missing.join(', ')}`,
+    `${missingLabel}: ${result.missing.length === 0 ? 'nothing' : result.missing.join(', ')}`,
   );
   for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
   return `${lines.join('\n')}\n`;

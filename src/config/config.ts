@@ -42,10 +42,6 @@ const envSchema = z
       (v) => (v === '' ? undefined : v),
       z.string().default(EXAMPLE_TENANTS_FILE),
     ),
-    DECKHAND_DATA_DIR: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().default('./.data'),
-    ),
     DECKHAND_DEFAULT_TENANT: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_BOT_TOKEN: z.preprocess(
@@ -90,7 +86,6 @@ export type Config = Readonly<{
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tenantsFile: string;
-  dataDir: string;
   defaultTenant: string | undefined;
   slack: {
     signingSecret: string | undefined;
@@ -124,7 +119,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     tenantsFile: e.DECKHAND_TENANTS_FILE,
-    dataDir: e.DECKHAND_DATA_DIR,
     defaultTenant: e.DECKHAND_DEFAULT_TENANT,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -153,8 +153,8 @@ function fromText(
   timeZone: string | undefined,
 ): IntakeResult {
   return {
-    ...fields,
     kind,
+    ...fields,
     missing: missingFor(kind, fields, source),
     source,
     subject: null,

@@ -157,7 +157,7 @@ describe('deckhand parse', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Not a booking');
-    expect(run.stdout).toContain('Missing: date, startLocal');
+    expect(run.stdout).toContain('Missing for a booking: date, startLocal');
   });
 
   it('shows untrusted text without acting on terminal control sequences', async () => {

@@ -20,7 +20,6 @@ const DEFAULTS = {
   host: '127.0.0.1',
   logLevel: 'info',
   tenantsFile: EXAMPLE_TENANTS_FILE,
-  dataDir: './.data',
   defaultTenant: undefined,
   slack: { signingSecret: undefined, botToken: undefined, appToken: undefined },
   dashboard: undefined,
@@ -44,7 +43,6 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
       DECKHAND_TENANTS_FILE: '/etc/deckhand/tenants.yml',
-      DECKHAND_DATA_DIR: '/var/lib/deckhand',
       DECKHAND_DEFAULT_TENANT: 'queen-of-san-diego',
       SLACK_SIGNING_SECRET: 'secret',
       SLACK_BOT_TOKEN: 'xoxb-1',
@@ -64,7 +62,6 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       logLevel: 'debug',
       tenantsFile: '/etc/deckhand/tenants.yml',
-      dataDir: '/var/lib/deckhand',
       defaultTenant: 'queen-of-san-diego',
       slack: { signingSecret: 'secret', botToken: 'xoxb-1', appToken: 'xapp-1' },
       dashboard: { url: 'https://dash.example.com', token: 'dash-token' },
@@ -91,7 +88,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DATA_DIR, DECKHAND_DEFAULT_TENANT)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');
@@ -146,7 +143,6 @@ describe('loadConfig', () => {
       HOST: '',
       LOG_LEVEL: '',
       DECKHAND_TENANTS_FILE: '',
-      DECKHAND_DATA_DIR: '',
       DECKHAND_DEFAULT_TENANT: '',
       SLACK_SIGNING_SECRET: '',
       SLACK_BOT_TOKEN: '',
