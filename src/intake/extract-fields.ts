@@ -220,33 +220,13 @@ const FREE_TEXT_TARGETS: ReadonlySet<LabelTarget> = new Set([
   'note',
 ]);
 
-const SENTENCE_STOP_WORDS = new Set([
-  'The',
-  'Your',
-  'You',
-  'We',
-  'This',
-  'Good',
-  'Great',
-  'Hi',
-  'Hello',
-  'Hey',
-  'News',
-  'Booking',
-  'Congrats',
-  'Congratulations',
-  'Yay',
-  'Update',
-  'Dear',
-  'Thanks',
-  'New',
-  'A',
-  'An',
-  'Our',
-  'Someone',
-  'Renter',
-  'Guest',
-]);
+// Capitalised words that start sentences but are never a renter's name.
+const SENTENCE_STOP_WORDS = new Set(
+  (
+    'The Your You We This Good Great Hi Hello Hey News Booking Congrats Congratulations Yay Update ' +
+    'Dear Thanks New A An Our Someone Renter Guest Trip Charter Reservation Boat Listing It Order Request'
+  ).split(' '),
+);
 // At most five words: an unbounded repetition here backtracks quadratically on long runs
 // of capitalised words.
 const NAME =
@@ -260,7 +240,7 @@ const NAME_AFTER_PREP = new RegExp(
   'u',
 );
 const LISTING_AFTER_VERB =
-  /\b(?:booked|reserved|requested(?: to book)?|aboard|on board)\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|on|from|with|starting|this|next|at|is|has|was|departing)\b|[.!?](?:\s|$)|,|\s*$)/u;
+  /\b(?:booked|reserved|requested(?: to book)?|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|on|from|with|starting|this|next|at|is|has|was|departing)\b|[.!?](?:\s|$)|,|\s*$)/u;
 const PARTY_SENTENCE =
   /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
 const DEPARTURE_SENTENCE =
@@ -279,7 +259,7 @@ function departureFromSentence(text: string): string | undefined {
 const PAYOUT_SENTENCE =
   /\b(?:you(?:'ll| will)? (?:earn|receive|get|make)|your (?:payout|earnings) (?:is|of|will be)|payout of|earnings of)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
 const GROSS_SENTENCE =
-  /\b(?:paid|charged|total of|a total of|renter paid|guest paid|trip total of)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
+  /\b(?:paid|charged|total of|a total of|renter paid|guest paid|trip total of|total(?: paid| charged| price)?:?)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
 // Case-insensitive keyword; the id itself is then checked by parseBookingId (digits, or an
 // all-capitals code), so "booking is confirmed" yields nothing.
 const ID_SENTENCE =

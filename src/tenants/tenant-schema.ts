@@ -37,34 +37,21 @@ export const rosterMemberSchema = z.strictObject({
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
+const feeBase = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _ (e.g. port_fee)'),
+  label: z.string().min(1),
+});
+
 /** A cost line that is not a person's wage. */
 export const feeSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    label: z.string().min(1),
-    type: z.literal('percent'),
-    /** Basis points of revenue (1800 = 18%). */
-    bps: z.number().int().min(0).max(10_000),
-  }),
-  z.strictObject({
-    key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    label: z.string().min(1),
-    type: z.literal('fixed'),
-    cents,
-  }),
-  z.strictObject({
-    key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    label: z.string().min(1),
-    type: z.literal('per_hour'),
-    /** Cents per charter hour, prorated by the minute. */
-    cents,
-  }),
-  z.strictObject({
-    key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    label: z.string().min(1),
-    type: z.literal('per_guest'),
-    cents,
-  }),
+  /** Basis points of revenue (1800 = 18%). */
+  feeBase.extend({ type: z.literal('percent'), bps: z.number().int().min(0).max(10_000) }),
+  /** Cents per charter. */
+  feeBase.extend({ type: z.literal('fixed'), cents }),
+  /** Cents per charter hour, prorated by the minute. */
+  feeBase.extend({ type: z.literal('per_hour'), cents }),
+  /** Cents per guest. */
+  feeBase.extend({ type: z.literal('per_guest'), cents }),
 ]);
 export type Fee = z.infer<typeof feeSchema>;
 

@@ -27,6 +27,7 @@ function pairs(folder: string, extension: string): [string, string, Record<strin
 
 const emails = pairs('emails', '.eml');
 const slack = pairs('slack', '.json');
+const pasted = pairs('pasted', '.txt');
 
 describe('email fixtures', () => {
   it('has at least 25 emails, including every shared sample', () => {
@@ -68,6 +69,15 @@ describe('Slack forwarded-email JSON', () => {
 
     expect(result.warnings.join(' ')).toMatch(/shortened/);
     expect(result.missing).toEqual(['grossAmountCents']);
+  });
+});
+
+describe("pasted text in other marketplaces' and operators' wording", () => {
+  it.each(pasted)('%s parses to its expected fields', async (_name, path, expected) => {
+    const result = await parseIntake(readFileSync(path, 'utf8'), { now: NOW, timeZone: ZONE });
+
+    expect(result).toMatchObject(expected);
+    expect(result.source).toBe('text');
   });
 });
 
