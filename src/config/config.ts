@@ -43,6 +43,48 @@ const envSchema = z
       z.string().default(EXAMPLE_TENANTS_FILE),
     ),
     DECKHAND_DEFAULT_TENANT: optionalString,
+    DECKHAND_DATA_DIR: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().default('./.data'),
+    ),
+    DECKHAND_TABLE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[\w.-]{3,255}$/, 'a DynamoDB table name (letters, digits, _ . -)')
+        .default('deckhand'),
+    ),
+    DECKHAND_PUBLIC_URL: optionalUrl,
+    DYNAMODB_ENDPOINT: optionalUrl,
+    S3_ENDPOINT: optionalUrl,
+    AWS_REGION: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region like us-east-1')
+        .default('us-east-1'),
+    ),
+    DASHBOARD_TOKEN_HEADER: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
+        .default('X-Dashboard-Token'),
+    ),
+    SCC_KEY_HEADER: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
+        .default('X-Service-Key'),
+    ),
+    SCC_SERVICE_KEY_HASH: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, 'a bcrypt hash ($2b$12$...)')
+        .optional(),
+    ),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_BOT_TOKEN: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -87,13 +129,22 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tenantsFile: string;
   defaultTenant: string | undefined;
+  dataDir: string;
+  tableName: string;
+  /** Base URL for guest and crew page links; unset: the local server (embedded) or https://<tenant domain>. */
+  publicUrl: string | undefined;
+  aws: { region: string; dynamodbEndpoint: string | undefined; s3Endpoint: string | undefined };
+  /** Embedded dynalite + s3rver: no store endpoint configured. */
+  embedded: boolean;
   slack: {
     signingSecret: string | undefined;
     botToken: string | undefined;
     appToken: string | undefined;
   };
-  dashboard: { url: string; token: string } | undefined;
-  scc: { url: string; serviceKey: string } | undefined;
+  dashboard: { url: string; token: string; tokenHeader: string } | undefined;
+  scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
+  /** Header names and the bcrypt hash the built-in services check. */
+  builtIn: { tokenHeader: string; keyHeader: string; serviceKeyHash: string | undefined };
 }>;
 
 /**
@@ -120,6 +171,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.LOG_LEVEL,
     tenantsFile: e.DECKHAND_TENANTS_FILE,
     defaultTenant: e.DECKHAND_DEFAULT_TENANT,
+    dataDir: e.DECKHAND_DATA_DIR,
+    tableName: e.DECKHAND_TABLE,
+    publicUrl: e.DECKHAND_PUBLIC_URL?.replace(/\/+$/, ''),
+    aws: { region: e.AWS_REGION, dynamodbEndpoint: e.DYNAMODB_ENDPOINT, s3Endpoint: e.S3_ENDPOINT },
+    embedded: e.DYNAMODB_ENDPOINT === undefined && e.S3_ENDPOINT === undefined,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,
@@ -127,11 +183,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
     dashboard:
       e.DASHBOARD_URL && e.DASHBOARD_TOKEN
-        ? { url: e.DASHBOARD_URL, token: e.DASHBOARD_TOKEN }
+        ? { url: e.DASHBOARD_URL, token: e.DASHBOARD_TOKEN, tokenHeader: e.DASHBOARD_TOKEN_HEADER }
         : undefined,
     scc:
       e.SCC_URL && e.SCC_SERVICE_KEY
-        ? { url: e.SCC_URL, serviceKey: e.SCC_SERVICE_KEY }
+        ? { url: e.SCC_URL, serviceKey: e.SCC_SERVICE_KEY, keyHeader: e.SCC_KEY_HEADER }
         : undefined,
+    builtIn: {
+      tokenHeader: e.DASHBOARD_TOKEN_HEADER,
+      keyHeader: e.SCC_KEY_HEADER,
+      serviceKeyHash: e.SCC_SERVICE_KEY_HASH,
+    },
   };
 }

@@ -21,9 +21,19 @@ const DEFAULTS = {
   logLevel: 'info',
   tenantsFile: EXAMPLE_TENANTS_FILE,
   defaultTenant: undefined,
+  dataDir: './.data',
+  tableName: 'deckhand',
+  publicUrl: undefined,
+  aws: { region: 'us-east-1', dynamodbEndpoint: undefined, s3Endpoint: undefined },
+  embedded: true,
   slack: { signingSecret: undefined, botToken: undefined, appToken: undefined },
   dashboard: undefined,
   scc: undefined,
+  builtIn: {
+    tokenHeader: 'X-Dashboard-Token',
+    keyHeader: 'X-Service-Key',
+    serviceKeyHash: undefined,
+  },
 };
 
 describe('loadConfig', () => {
@@ -51,6 +61,13 @@ describe('loadConfig', () => {
       DASHBOARD_TOKEN: 'dash-token',
       SCC_URL: 'http://scc.example.com/api',
       SCC_SERVICE_KEY: 'scc-key',
+      SCC_KEY_HEADER: 'X-Api-Key',
+      DECKHAND_DATA_DIR: '/var/lib/deckhand',
+      DECKHAND_TABLE: 'deckhand-prod',
+      DECKHAND_PUBLIC_URL: 'https://charters.example.com/',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      AWS_REGION: 'eu-west-1',
     };
 
     // Act
@@ -63,9 +80,27 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       tenantsFile: '/etc/deckhand/tenants.yml',
       defaultTenant: 'queen-of-san-diego',
+      dataDir: '/var/lib/deckhand',
+      tableName: 'deckhand-prod',
+      publicUrl: 'https://charters.example.com',
+      aws: {
+        region: 'eu-west-1',
+        dynamodbEndpoint: 'http://127.0.0.1:8000',
+        s3Endpoint: 'http://127.0.0.1:9000',
+      },
+      embedded: false,
       slack: { signingSecret: 'secret', botToken: 'xoxb-1', appToken: 'xapp-1' },
-      dashboard: { url: 'https://dash.example.com', token: 'dash-token' },
-      scc: { url: 'http://scc.example.com/api', serviceKey: 'scc-key' },
+      dashboard: {
+        url: 'https://dash.example.com',
+        token: 'dash-token',
+        tokenHeader: 'X-Dashboard-Token',
+      },
+      scc: { url: 'http://scc.example.com/api', serviceKey: 'scc-key', keyHeader: 'X-Api-Key' },
+      builtIn: {
+        tokenHeader: 'X-Dashboard-Token',
+        keyHeader: 'X-Api-Key',
+        serviceKeyHash: undefined,
+      },
     });
   });
 
@@ -88,7 +123,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');

@@ -1,0 +1,78 @@
+/** Page models built from a booking and its tenant. Crew models carry no money, by type. */
+import type { Booking } from '../bookings/booking.ts';
+import type { CrewPageModel, GuestPageModel } from '../pages/page-models.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+
+function person(tenant: Tenant, id: string | null) {
+  return id === null ? undefined : tenant.roster.find((m) => m.id === id);
+}
+
+export function guestPageModel(booking: Booking, tenant: Tenant): GuestPageModel {
+  return {
+    tenant: {
+      name: tenant.name,
+      domain: tenant.domain,
+      timezone: tenant.timezone,
+      contact: tenant.contact,
+      houseRules: tenant.houseRules,
+      safetyNotes: tenant.safetyNotes,
+      whatToBring: tenant.whatToBring,
+    },
+    slug: booking.guestSlug,
+    listingName: booking.details.listingName,
+    guestName: booking.details.guestName,
+    partySize: booking.details.partySize,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    departure: departureOf(booking, tenant),
+    captainName: person(tenant, booking.assignment.captainId)?.name ?? null,
+    icsPath: `/g/${booking.guestSlug}.ics`,
+  };
+}
+
+function departureOf(booking: Booking, tenant: Tenant): GuestPageModel['departure'] {
+  // A marketplace departure overrides the tenant's usual dock; parking is the tenant's note.
+  return booking.details.departure
+    ? { name: booking.details.departure, address: booking.details.departure, parking: undefined }
+    : {
+        name: tenant.departure.name,
+        address: tenant.departure.address,
+        parking: tenant.departure.parking,
+      };
+}
+
+export function crewPageModel(
+  booking: Booking,
+  tenant: Tenant,
+  guestPageUrl: string,
+): CrewPageModel {
+  const captain = person(tenant, booking.assignment.captainId);
+  const crew = [booking.assignment.captainId, ...booking.assignment.crewIds]
+    .map((id) => person(tenant, id))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .map((m, i) => ({
+      name: m.name,
+      role:
+        i === 0 && captain
+          ? ('captain' as const)
+          : (m.roles.find((r) => r !== 'captain') ?? m.roles[0] ?? 'deckhand'),
+      phone: m.phone,
+    }));
+  return {
+    tenant: { name: tenant.name, timezone: tenant.timezone, contact: tenant.contact },
+    crewSlug: booking.crewSlug,
+    listingName: booking.details.listingName,
+    partySize: booking.details.partySize,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    callAt: new Date(
+      Date.parse(booking.startsAt) - tenant.callMinutesBefore * 60_000,
+    ).toISOString(),
+    departure: departureOf(booking, tenant),
+    specialRequests: booking.renterNote,
+    checklist: tenant.crewChecklist,
+    crew,
+    captain: captain ? { name: captain.name, phone: captain.phone } : null,
+    guestPageUrl,
+  };
+}

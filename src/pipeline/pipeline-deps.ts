@@ -1,0 +1,33 @@
+/** Everything the pipeline talks to, injected: the same runner works locally and on Lambda. */
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { CalendarClient } from '../calendar/calendar-contract.ts';
+import type { SccClient, SccEvent } from '../scc/scc-contract.ts';
+import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+import type { PipelineEvent } from './step-record.ts';
+
+/** Clears money from the crew-visible event record, and reads it back. */
+export interface RevenueScrubber {
+  scrub(eventId: string, idempotencyKey: string): Promise<void>;
+  /** The record as crew would see it, for the read-back check. */
+  read(eventId: string): Promise<SccEvent>;
+}
+
+export interface PipelineDeps {
+  store: DynamoBookingStore;
+  s3: S3Client;
+  /** Absent locally: the emulators have no CloudFront. */
+  cloudfront: CloudFrontClient | undefined;
+  calendarFor(tenant: Tenant): CalendarClient;
+  sccFor(tenant: Tenant): SccClient;
+  scrubberFor(tenant: Tenant): RevenueScrubber;
+  /** Public URLs of the pages (local server or https://<tenant domain>). */
+  guestPageUrl(tenant: Tenant, slug: string): string;
+  crewPageUrl(tenant: Tenant, slug: string): string;
+  clock(): Date;
+  /** Called for every event, in order per booking, after it is stored. */
+  onEvent?(tenantId: string, bookingId: string, event: PipelineEvent): void;
+  retry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number };
+  leaseMs?: number;
+}

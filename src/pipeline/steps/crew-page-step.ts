@@ -1,0 +1,46 @@
+/** Step 2: the crew page (logistics, call time, checklist, roster; no money). */
+import { renderCancelledGuestPage, renderCrewPage } from '../../pages/render-pages.ts';
+import { crewPageModel, guestPageModel } from '../page-models.ts';
+import type { PipelineStep } from '../pipeline-step.ts';
+import { invalidatePaths, putObject } from '../publish-object.ts';
+
+export const crewPageStep: PipelineStep = {
+  name: 'crew_page',
+  dependsOn: [],
+  inputs: (booking, tenant) => ({
+    model: crewPageModel(booking, tenant, ''),
+    cancelled: booking.status === 'cancelled',
+  }),
+  async run({ booking, tenant, deps, previous, idempotencyKey }) {
+    const cancelled = booking.status === 'cancelled';
+    const html = cancelled
+      ? renderCancelledGuestPage(guestPageModel(booking, tenant))
+      : renderCrewPage(
+          crewPageModel(booking, tenant, deps.guestPageUrl(tenant, booking.guestSlug)),
+        );
+    const key = `c/${booking.crewSlug}.html`;
+    // The crew page changes when crew are swapped: do not let browsers keep an old roster.
+    await putObject(deps.s3, {
+      bucket: tenant.bucket,
+      key,
+      body: html,
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'no-cache',
+    });
+    let invalidationId: string | undefined;
+    if (previous?.result && deps.cloudfront && tenant.cloudfrontDistributionId) {
+      invalidationId = await invalidatePaths(
+        deps.cloudfront,
+        tenant.cloudfrontDistributionId,
+        [`/c/${booking.crewSlug}`, `/c/${booking.crewSlug}.html`],
+        idempotencyKey,
+      );
+    }
+    return {
+      key,
+      url: deps.crewPageUrl(tenant, booking.crewSlug),
+      cancelled,
+      ...(invalidationId ? { invalidationId } : {}),
+    };
+  },
+};

@@ -1,0 +1,54 @@
+/** Step 1: the guest page (or its cancellation notice) and its .ics, in the tenant's bucket. */
+import { buildGuestIcs } from '../../pages/guest-ics.ts';
+import { renderCancelledGuestPage, renderGuestPage } from '../../pages/render-pages.ts';
+import { guestPageModel } from '../page-models.ts';
+import type { PipelineStep } from '../pipeline-step.ts';
+import { invalidatePaths, putObject } from '../publish-object.ts';
+
+export const guestPageStep: PipelineStep = {
+  name: 'guest_page',
+  dependsOn: [],
+  inputs: (booking, tenant) => ({
+    model: guestPageModel(booking, tenant),
+    cancelled: booking.status === 'cancelled',
+  }),
+  async run({ booking, tenant, deps, previous, idempotencyKey }) {
+    const model = guestPageModel(booking, tenant);
+    const cancelled = booking.status === 'cancelled';
+    const html = cancelled ? renderCancelledGuestPage(model) : renderGuestPage(model);
+    const key = `g/${booking.guestSlug}.html`;
+    // Guests reload the page on the day; a short cache keeps changes visible.
+    await putObject(deps.s3, {
+      bucket: tenant.bucket,
+      key,
+      body: html,
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'public, max-age=60',
+    });
+    if (!cancelled) {
+      await putObject(deps.s3, {
+        bucket: tenant.bucket,
+        key: `g/${booking.guestSlug}.ics`,
+        body: buildGuestIcs(model, deps.clock()),
+        contentType: 'text/calendar; charset=utf-8',
+        cacheControl: 'public, max-age=60',
+      });
+    }
+    let invalidationId: string | undefined;
+    const republished = previous?.result !== null && previous?.result !== undefined;
+    if (republished && deps.cloudfront && tenant.cloudfrontDistributionId) {
+      invalidationId = await invalidatePaths(
+        deps.cloudfront,
+        tenant.cloudfrontDistributionId,
+        [`/g/${booking.guestSlug}`, `/g/${booking.guestSlug}.html`, `/g/${booking.guestSlug}.ics`],
+        idempotencyKey,
+      );
+    }
+    return {
+      key,
+      url: deps.guestPageUrl(tenant, booking.guestSlug),
+      cancelled,
+      ...(invalidationId ? { invalidationId } : {}),
+    };
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The one place that builds AWS SDK clients. The same code talks to real AWS or to the embedded
+ * dynalite/s3rver: only the endpoint differs. Clients are created once per process.
+ */
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface AwsEndpoints {
+  region: string;
+  dynamodbEndpoint: string | undefined;
+  s3Endpoint: string | undefined;
+}
+
+export interface AwsClients {
+  dynamo: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  s3: S3Client;
+  /** Only against real AWS: the emulators have no CloudFront. */
+  cloudfront: CloudFrontClient | undefined;
+  destroy(): void;
+}
+
+// Emulators accept any credentials; fixed ones keep the SDK from looking for real ones.
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Builds the clients. A configured endpoint means an emulator or compatible server. */
+export function createAwsClients(endpoints: AwsEndpoints): AwsClients {
+  const local = endpoints.dynamodbEndpoint !== undefined;
+  const dynamo = new DynamoDBClient({
+    region: endpoints.region,
+    endpoint: endpoints.dynamodbEndpoint,
+    maxAttempts: 3,
+    ...(local ? { credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  const s3 = new S3Client({
+    region: endpoints.region,
+    endpoint: endpoints.s3Endpoint,
+    forcePathStyle: endpoints.s3Endpoint !== undefined,
+    maxAttempts: 3,
+    // s3rver corrupts objects uploaded with the SDK's default streamed checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(endpoints.s3Endpoint !== undefined ? { credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  const cloudfront = local
+    ? undefined
+    : new CloudFrontClient({ region: 'us-east-1', maxAttempts: 3 });
+  return {
+    dynamo,
+    doc,
+    s3,
+    cloudfront,
+    destroy() {
+      dynamo.destroy();
+      s3.destroy();
+      cloudfront?.destroy();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The embedded local stack: dynalite (DynamoDB API) and s3rver (S3 API) in this process, on
+ * 127.0.0.1, with their files under the data folder. One process owns a data folder at a time
+ * (a lock file holds its pid); it writes `stack.json` so other deckhand processes (the CLI
+ * while `npm start` runs) use its stores instead of opening the same files.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import { DeckhandError } from '../errors.ts';
+
+export interface StackInfo {
+  pid: number;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  /** The HTTP server of the process that owns the stack, once it listens. */
+  httpUrl?: string | undefined;
+}
+
+export interface EmbeddedStack {
+  info: StackInfo;
+  /** Records the owning process's HTTP URL in stack.json for other processes. */
+  advertise(httpUrl: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Another live process owns the data folder. */
+export class StackBusyError extends DeckhandError {
+  override readonly name = 'StackBusyError';
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const lockPath = (dataDir: string) => join(dataDir, 'stack.lock');
+const infoPath = (dataDir: string) => join(dataDir, 'stack.json');
+
+/** The stack another live process runs on this data folder, if any. */
+export async function findRunningStack(dataDir: string): Promise<StackInfo | undefined> {
+  try {
+    const info = JSON.parse(await readFile(infoPath(resolve(dataDir)), 'utf8')) as StackInfo;
+    return info.pid !== process.pid && isAlive(info.pid) ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function takeLock(dataDir: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await writeFile(lockPath(dataDir), String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(lockPath(dataDir), 'utf8').catch(() => 'NaN'));
+      if (Number.isInteger(holder) && isAlive(holder)) {
+        throw new StackBusyError(
+          'stack_busy',
+          `Another deckhand (pid ${holder}) is using the data folder ${dataDir}.`,
+          {
+            hint: 'Stop it, or use its stack (the CLI does this by itself when stack.json is present), or set DECKHAND_DATA_DIR to another folder.',
+          },
+        );
+      }
+      // A stale lock from a process that died: take it over.
+      await rm(lockPath(dataDir), { force: true });
+    }
+  }
+  throw new StackBusyError('stack_busy', `Could not lock the data folder ${dataDir}.`);
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+/** Starts dynalite and s3rver on loopback with their files under `dataDir`. */
+export async function startEmbeddedStack(dataDirInput: string): Promise<EmbeddedStack> {
+  const dataDir = resolve(dataDirInput);
+  await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
+  await mkdir(join(dataDir, 's3'), { recursive: true });
+  await takeLock(dataDir);
+
+  let dynamo: Server | undefined;
+  let s3: S3rver | undefined;
+  try {
+    dynamo = dynalite({
+      path: join(dataDir, 'dynamodb'),
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+    });
+    const dynamoPort = await listen(dynamo);
+    s3 = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      directory: join(dataDir, 's3'),
+      silent: true,
+    });
+    const s3Address = await s3.run();
+    const info: StackInfo = {
+      pid: process.pid,
+      dynamodbEndpoint: `http://127.0.0.1:${dynamoPort}`,
+      s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
+    };
+    await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
+    const dynamoServer = dynamo;
+    const s3Server = s3;
+    return {
+      info,
+      async advertise(httpUrl) {
+        info.httpUrl = httpUrl;
+        await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
+      },
+      async stop() {
+        await rm(infoPath(dataDir), { force: true });
+        await s3Server.close();
+        await new Promise<void>((done) => dynamoServer.close(() => done()));
+        await rm(lockPath(dataDir), { force: true });
+      },
+    };
+  } catch (error) {
+    await s3?.close().catch(() => undefined);
+    dynamo?.close();
+    await rm(lockPath(dataDir), { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * deckhand's single DynamoDB table: key builders and the table definition. The design is
+ * written down in docs/storage.md. Every record's partition key starts with its tenant.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+
+export const keys = {
+  booking: (tenantId: string, bookingId: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: 'BOOKING',
+  }),
+  step: (tenantId: string, bookingId: string, step: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: `STEP#${step}`,
+  }),
+  event: (tenantId: string, bookingId: string, seq: number) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: `EVENT#${String(seq).padStart(8, '0')}`,
+  }),
+  eventCounter: (tenantId: string, bookingId: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: 'EVENTSEQ',
+  }),
+  /** Claims a marketplace id for one booking: re-forwarding the same email finds it. */
+  marketplaceRef: (tenantId: string, marketplaceId: string) => ({
+    pk: `T#${tenantId}#M#${marketplaceId}`,
+    sk: 'REF',
+  }),
+  /** Claims a page slug; slugs are unique across tenants so a path never serves two pages. */
+  slugRef: (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'REF' }),
+  calendarEntry: (tenantId: string, entryId: string) => ({
+    pk: `T#${tenantId}#CALENTRY#${entryId}`,
+    sk: 'ENTRY',
+  }),
+  /** GSI1: a tenant calendar's entries by start. */
+  calendarEntries: (tenantId: string, calendarId: string) => `T#${tenantId}#CAL#${calendarId}`,
+  sccEvent: (tenantId: string, eventId: string) => ({
+    pk: `T#${tenantId}#SCC#${eventId}`,
+    sk: 'EVENT',
+  }),
+  /** Idempotency records of the built-in services; the scope starts with the tenant. */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMP#${scope}`, sk: key }),
+  /** GSI1: a tenant's bookings by start time. */
+  bookingsByStart: (tenantId: string) => `T#${tenantId}#BOOKINGS`,
+} as const;
+
+export const GSI1 = 'gsi1';
+
+/** Creates the table if it does not exist and waits until it is active. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (described.Table?.TableStatus === 'ACTIVE') return;
+  } catch (error) {
+    if (
+      !(error instanceof ResourceNotFoundException) &&
+      (error as Error).name !== 'ResourceNotFoundException'
+    )
+      throw error;
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'sk', AttributeType: 'S' },
+            { AttributeName: 'gsi1pk', AttributeType: 'S' },
+            { AttributeName: 'gsi1sk', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: GSI1,
+              KeySchema: [
+                { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+                { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          ],
+        }),
+      );
+    } catch (createError) {
+      // Another process created it between our describe and create: fine.
+      if ((createError as Error).name !== 'ResourceInUseException') throw createError;
+    }
+  }
+  for (let i = 0; i < 100; i += 1) {
+    const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (described.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`table ${tableName} did not become active`);
+}
