@@ -1,11 +1,24 @@
 /**
- * deckhand's HTTP server. Today it answers `GET /healthz`; the Slack receiver, the pages and
- * the built-in services join it on the same port as they land.
+ * deckhand's HTTP server: `GET /healthz`, plus the routes mounted on it (the built-in calendar
+ * and SCC services, the guest and crew pages). The Slack receiver joins it on the same port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import {
+  readServiceRequest,
+  type ServiceRequest,
+  type ServiceResponse,
+  writeServiceResponse,
+} from './service-http.ts';
+
+/** A handler mounted at a path prefix; with `strip`, it sees the path below the prefix. */
+export interface Route {
+  prefix: string;
+  strip?: boolean;
+  handle(request: ServiceRequest): Promise<ServiceResponse>;
+}
 
 export interface HttpServerDeps {
   tenants: TenantRegistry;
@@ -13,6 +26,7 @@ export interface HttpServerDeps {
   version: string;
   /** When the process started, for the uptime in /healthz. */
   startedAt?: Date;
+  routes?: readonly Route[];
 }
 
 function sendJson(
@@ -57,12 +71,42 @@ export function createRequestHandler(
       });
       return;
     }
+    const route = deps.routes?.find(
+      (r) =>
+        path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`),
+    );
+    if (route) {
+      void serveRoute(route, req, res, deps.logger);
+      return;
+    }
     deps.logger.debug({ method: req.method, path }, 'not found');
     sendJson(res, 404, {
       error: 'not_found',
       message: `Nothing at ${req.method} ${path}. Try GET /healthz.`,
     });
   };
+}
+
+async function serveRoute(
+  route: Route,
+  req: IncomingMessage,
+  res: ServerResponse,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const request = await readServiceRequest(req);
+    if (request === 'too_large') {
+      sendJson(res, 413, { error: 'too_large', message: 'The request body is too large.' });
+      return;
+    }
+    const path = route.strip ? request.path.slice(route.prefix.length) || '/' : request.path;
+    writeServiceResponse(res, await route.handle({ ...request, path }));
+  } catch (error) {
+    logger.error({ err: error, path: req.url }, 'request failed');
+    if (!res.headersSent)
+      sendJson(res, 500, { error: 'internal_error', message: 'Something went wrong; try again.' });
+    else res.destroy();
+  }
 }
 
 /** Starts listening; resolves with the server and its bound address. */

@@ -22,8 +22,9 @@ export interface AwsClients {
   destroy(): void;
 }
 
-// Emulators accept any credentials; fixed ones keep the SDK from looking for real ones.
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+// Fixed credentials keep the SDK from looking for real ones: dynalite accepts any, and s3rver
+// checks signatures against its default account (S3RVER/S3RVER).
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** Builds the clients. A configured endpoint means an emulator or compatible server. */
 export function createAwsClients(endpoints: AwsEndpoints): AwsClients {

@@ -1,0 +1,296 @@
+/**
+ * The one place that builds deckhand from configuration: the stores (embedded or configured),
+ * the AWS clients, the built-in calendar and SCC services when no external ones are set, the
+ * HTTP server that hosts them and the pages, and the pipeline's dependencies.
+ *
+ * Local mode: when `npm start` runs, its stack.json tells other processes (the CLI) where its
+ * stores and services are; otherwise the process starts the embedded stack itself.
+ */
+import { createHmac } from 'node:crypto';
+import type { Server } from 'node:http';
+import { BuiltInCalendarService } from '../calendar/built-in-calendar-service.ts';
+import type { CalendarClient } from '../calendar/calendar-contract.ts';
+import { DashboardCalendarClient } from '../calendar/dashboard-calendar-client.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { VERSION } from '../package-root.ts';
+import type { PipelineDeps, RevenueScrubber } from '../pipeline/pipeline-deps.ts';
+import type { PipelineEvent } from '../pipeline/step-record.ts';
+import { BuiltInSccService } from '../scc/built-in-scc-service.ts';
+import { HttpSccClient } from '../scc/http-scc-client.ts';
+import { stripMoneyFromText } from '../scc/money-scrub.ts';
+import type { SccClient } from '../scc/scc-contract.ts';
+import { FailedAttemptLimiter } from '../server/failed-attempt-limiter.ts';
+import { type Route, startHttpServer, stopHttpServer } from '../server/http-server.ts';
+import { LeasedIdempotencyStore } from '../server/leased-idempotency-store.ts';
+import { createPageSite } from '../server/page-site.ts';
+import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
+import { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import { DynamoCalendarStore } from '../storage/dynamo-calendar-store.ts';
+import { DynamoIdempotencyRecordStore } from '../storage/dynamo-idempotency-record-store.ts';
+import { DynamoSccStore } from '../storage/dynamo-scc-store.ts';
+import {
+  type EmbeddedStack,
+  findRunningStack,
+  startEmbeddedStack,
+} from '../storage/embedded-stack.ts';
+import { ensureBuckets } from '../storage/ensure-buckets.ts';
+import { ensureTable } from '../storage/table-design.ts';
+import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+import { type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
+
+export interface RuntimeOptions {
+  /** Serve HTTP on config.host:config.port (the server) rather than an ephemeral loopback port. */
+  serve: boolean;
+  logger: Logger;
+  clock?: () => Date;
+  /** Subscribers to pipeline events (the Slack layer, the CLI's progress output). */
+  onEvent?: (tenantId: string, bookingId: string, event: PipelineEvent) => void;
+  /** Overrides for tests: retry timing, leases, service fetch. */
+  retry?: PipelineDeps['retry'];
+  leaseMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface DeckhandRuntime {
+  config: Config;
+  tenants: TenantRegistry;
+  clients: AwsClients;
+  store: DynamoBookingStore;
+  deps: PipelineDeps;
+  /** Where this process's (or the running server's) HTTP server is. */
+  httpUrl: string;
+  /** True when another process owns the stores and this one only uses them. */
+  attached: boolean;
+  close(): Promise<void>;
+}
+
+/** The HMAC of a calendar id with the seed: a feed URL that cannot be guessed or enumerated. */
+export function feedSecretFor(secrets: LocalSecrets, calendarId: string): string {
+  return createHmac('sha256', secrets.feedSecretSeed)
+    .update(calendarId)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+function routesFor(
+  config: Config,
+  tenants: TenantRegistry,
+  clients: AwsClients,
+  store: DynamoBookingStore,
+  secrets: LocalSecrets,
+  logger: Logger,
+): Route[] {
+  const idempotency = new LeasedIdempotencyStore(
+    new DynamoIdempotencyRecordStore(clients.doc, config.tableName),
+  );
+  const routes: Route[] = [
+    { prefix: '/g/', handle: createPageSite({ s3: clients.s3, store, tenants }) },
+  ];
+  routes.push({ prefix: '/c/', handle: createPageSite({ s3: clients.s3, store, tenants }) });
+  const calendar = new BuiltInCalendarService({
+    token: secrets.dashboardToken,
+    tokenHeader: config.builtIn.tokenHeader,
+    store: new DynamoCalendarStore(clients.doc, config.tableName),
+    idempotency,
+    resolveTenantByCalendarId: (id) => tenants.list().find((t) => t.calendarId === id)?.id,
+    feedSecretFor: (id) => feedSecretFor(secrets, id),
+    calendarNameFor: (id) => tenants.list().find((t) => t.calendarId === id)?.name ?? id,
+    logger,
+  });
+  routes.push({ prefix: '/dashboard', strip: true, handle: (r) => calendar.handle(r) });
+  routes.push({ prefix: '/calendar/', handle: (r) => calendar.handle(r) });
+  const limiter = new FailedAttemptLimiter({});
+  const sccStore = new DynamoSccStore(clients.doc, config.tableName);
+  for (const tenant of tenants.list()) {
+    const scc = new BuiltInSccService({
+      tenantId: tenant.id,
+      serviceKeyHash: config.builtIn.serviceKeyHash ?? secrets.sccServiceKeyHash,
+      keyHeader: config.builtIn.keyHeader,
+      store: sccStore,
+      idempotency,
+      limiter,
+      logger,
+    });
+    routes.push({ prefix: `/scc/${tenant.id}`, strip: true, handle: (r) => scc.handle(r) });
+  }
+  return routes;
+}
+
+/** Builds the runtime. Close it when done: it may own the embedded stores and a server. */
+export async function createRuntime(
+  config: Config,
+  tenants: TenantRegistry,
+  options: RuntimeOptions,
+): Promise<DeckhandRuntime> {
+  const clock = options.clock ?? (() => new Date());
+  let stack: EmbeddedStack | undefined;
+  let endpoints = {
+    region: config.aws.region,
+    dynamodbEndpoint: config.aws.dynamodbEndpoint,
+    s3Endpoint: config.aws.s3Endpoint,
+  };
+  let runningHttpUrl: string | undefined;
+  if (config.embedded) {
+    const running = options.serve ? undefined : await findRunningStack(config.dataDir);
+    if (running?.httpUrl) {
+      endpoints = {
+        ...endpoints,
+        dynamodbEndpoint: running.dynamodbEndpoint,
+        s3Endpoint: running.s3Endpoint,
+      };
+      runningHttpUrl = running.httpUrl;
+    } else {
+      stack = await startEmbeddedStack(config.dataDir);
+      endpoints = {
+        ...endpoints,
+        dynamodbEndpoint: stack.info.dynamodbEndpoint,
+        s3Endpoint: stack.info.s3Endpoint,
+      };
+    }
+  }
+  const clients = createAwsClients(endpoints);
+  let server: Server | undefined;
+  try {
+    if (stack) {
+      await ensureTable(clients.dynamo, config.tableName);
+      await ensureBuckets(
+        clients.s3,
+        tenants.list().map((t) => t.bucket),
+      );
+    }
+    const store = new DynamoBookingStore(clients.doc, config.tableName);
+    const secrets = await loadLocalSecrets(config.dataDir);
+    let httpUrl = runningHttpUrl;
+    if (!httpUrl) {
+      const started = await startHttpServer(
+        {
+          tenants,
+          logger: options.logger,
+          version: VERSION,
+          routes: routesFor(config, tenants, clients, store, secrets, options.logger),
+        },
+        options.serve ? { host: config.host, port: config.port } : { host: '127.0.0.1', port: 0 },
+      );
+      server = started.server;
+      httpUrl = started.url.replace('://0.0.0.0:', '://127.0.0.1:');
+      if (options.serve) await stack?.advertise(httpUrl);
+    }
+    const serviceUrl = httpUrl;
+    // Page links: the configured public URL; locally the server's address (npm start's port);
+    // on AWS the tenant's own domain behind CloudFront.
+    const pageBase = (tenant: Tenant): string =>
+      config.publicUrl ??
+      (config.embedded
+        ? options.serve || runningHttpUrl
+          ? serviceUrl
+          : `http://127.0.0.1:${config.port}`
+        : `https://${tenant.domain}`);
+
+    const calendarFor = (tenant: Tenant): CalendarClient =>
+      new DashboardCalendarClient(
+        config.dashboard
+          ? {
+              baseUrl: config.dashboard.url,
+              token: config.dashboard.token,
+              tokenHeader: config.dashboard.tokenHeader,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            }
+          : {
+              baseUrl: `${serviceUrl}/dashboard`,
+              token: secrets.dashboardToken,
+              tokenHeader: config.builtIn.tokenHeader,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            },
+      );
+    const sccFor = (tenant: Tenant): SccClient =>
+      new HttpSccClient(
+        config.scc
+          ? {
+              url: config.scc.url,
+              serviceKey: config.scc.serviceKey,
+              keyHeader: config.scc.keyHeader,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            }
+          : {
+              url: `${serviceUrl}/scc/${tenant.id}`,
+              serviceKey: secrets.sccServiceKey,
+              keyHeader: config.builtIn.keyHeader,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            },
+      );
+    const sccStore = new DynamoSccStore(clients.doc, config.tableName);
+    const scrubberFor = (tenant: Tenant): RevenueScrubber =>
+      config.scc
+        ? {
+            // An external SCC: clear the money through its API, then read it back.
+            async scrub(eventId, key) {
+              const client = sccFor(tenant);
+              const event = await client.getEvent(eventId);
+              await client.patchEvent(
+                {
+                  event_id: eventId,
+                  notes: stripMoneyFromText(event.notes),
+                  revenue: null,
+                  crew_rate: null,
+                  captain_rate: null,
+                },
+                key,
+              );
+            },
+            read: (eventId) => sccFor(tenant).getEvent(eventId),
+          }
+        : {
+            // The built-in SCC's record is ours: a direct DynamoDB update, as the seed did.
+            async scrub(eventId) {
+              const event = await sccStore.get(tenant.id, eventId);
+              if (!event) throw new Error(`SCC event ${eventId} of ${tenant.id} does not exist`);
+              await sccStore.patch(tenant.id, eventId, {
+                set: { notes: stripMoneyFromText(event.notes) },
+                remove: ['revenue', 'crew_rate', 'captain_rate'],
+                updatedAt: clock().toISOString(),
+              });
+            },
+            async read(eventId) {
+              const event = await sccStore.get(tenant.id, eventId);
+              if (!event) throw new Error(`SCC event ${eventId} of ${tenant.id} does not exist`);
+              return event;
+            },
+          };
+
+    const deps: PipelineDeps = {
+      store,
+      s3: clients.s3,
+      cloudfront: clients.cloudfront,
+      calendarFor,
+      sccFor,
+      scrubberFor,
+      guestPageUrl: (tenant, slug) => `${pageBase(tenant)}/g/${slug}`,
+      crewPageUrl: (tenant, slug) => `${pageBase(tenant)}/c/${slug}`,
+      clock,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    };
+    return {
+      config,
+      tenants,
+      clients,
+      store,
+      deps,
+      httpUrl: serviceUrl,
+      attached: runningHttpUrl !== undefined,
+      async close() {
+        if (server) await stopHttpServer(server);
+        clients.destroy();
+        await stack?.stop();
+      },
+    };
+  } catch (error) {
+    if (server) await stopHttpServer(server).catch(() => undefined);
+    clients.destroy();
+    await stack?.stop().catch(() => undefined);
+    throw error;
+  }
+}

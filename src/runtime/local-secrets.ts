@@ -1,0 +1,44 @@
+/**
+ * Credentials of the built-in calendar and SCC services, made once per data folder and kept in
+ * `<data dir>/secrets.json` (mode 0600), so the server and the CLI of one installation agree.
+ * Only the bcrypt hash of the SCC service key is what the service checks, as in the seed.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import bcrypt from 'bcryptjs';
+import { z } from 'zod';
+
+const secretsSchema = z.object({
+  dashboardToken: z.string().min(32),
+  sccServiceKey: z.string().min(32).max(72),
+  sccServiceKeyHash: z.string().startsWith('$2'),
+  feedSecretSeed: z.string().min(32),
+});
+export type LocalSecrets = z.infer<typeof secretsSchema>;
+
+/** Reads the data folder's secrets, creating them on first use. */
+export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
+  const path = join(resolve(dataDir), 'secrets.json');
+  try {
+    return secretsSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const sccServiceKey = randomBytes(32).toString('base64url');
+  const secrets: LocalSecrets = {
+    dashboardToken: randomBytes(32).toString('base64url'),
+    sccServiceKey,
+    sccServiceKeyHash: await bcrypt.hash(sccServiceKey, 10),
+    feedSecretSeed: randomBytes(32).toString('base64url'),
+  };
+  await mkdir(resolve(dataDir), { recursive: true });
+  try {
+    await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+    return secrets;
+  } catch (error) {
+    // Another process wrote them first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return secretsSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  }
+}
