@@ -8,6 +8,13 @@ import { VERSION } from '../package-root.ts';
 import { loadTenantsFile } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { runParseCommand } from './parse-command.ts';
+import {
+  runBookCommand,
+  runCancelCommand,
+  runListCommand,
+  runRetryCommand,
+  runStatusCommand,
+} from './pipeline-commands.ts';
 import { runQuoteCommand } from './quote-command.ts';
 import { runServeCommand } from './serve-command.ts';
 
@@ -18,6 +25,11 @@ Usage: deckhand <command> [options]
 Commands:
   parse [FILE|-]   read a booking from an email, Slack JSON, pasted text or a /charter line
   quote            cost breakdown of a charter with a tenant's rates
+  book [FILE|-]    approve a booking and run the pipeline (pages, calendar, crew event)
+  status BOOKING   a booking, its steps and its event log
+  list             a tenant's bookings
+  retry BOOKING    run failed steps again
+  cancel BOOKING   cancel: guest page notice, event and calendar entry cancelled
   serve            start the HTTP server (what npm start runs)
 
 Run deckhand <command> --help for a command's options.`;
@@ -41,6 +53,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runParseCommand(args, io, config, tenants);
       case 'quote':
         return runQuoteCommand(args, io, tenants);
+      case 'book':
+        return await runBookCommand(args, io, config, tenants);
+      case 'status':
+        return await runStatusCommand(args, io, config, tenants);
+      case 'list':
+        return await runListCommand(args, io, config, tenants);
+      case 'retry':
+        return await runRetryCommand(args, io, config, tenants);
+      case 'cancel':
+        return await runCancelCommand(args, io, config, tenants);
       case 'serve':
         return await runServeCommand(args, io, config, tenants);
       default:

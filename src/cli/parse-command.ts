@@ -86,6 +86,32 @@ async function readInput(path: string | undefined, io: CliIo): Promise<Uint8Arra
   }
 }
 
+/**
+ * Reads and parses what the operator gave: `--text` (a /charter line), or a file or stdin (an
+ * email, Slack JSON, pasted text; a single line counts as a /charter line). Shared by `book`.
+ */
+export async function readIntake(
+  io: CliIo,
+  input: {
+    path: string | undefined;
+    text: string | undefined;
+    now: Date;
+    timeZone: string | undefined;
+  },
+): Promise<IntakeResult> {
+  const { now, timeZone } = input;
+  if (input.text !== undefined)
+    return parseIntake(input.text, { now, timeZone, source: 'command' });
+  const bytes = await readInput(input.path, io);
+  // Over the limit, parseIntake words the refusal.
+  if (bytes.byteLength > MAX_INPUT_BYTES) return parseIntake(bytes, { now, timeZone });
+  const text = new TextDecoder().decode(bytes).trim();
+  const oneLine = text !== '' && !text.includes('\n') && !text.startsWith('{');
+  return oneLine
+    ? parseIntake(text, { now, timeZone, source: 'command' })
+    : parseIntake(bytes, { now, timeZone });
+}
+
 /** Runs `deckhand parse`. */
 export async function runParseCommand(
   args: string[],
@@ -115,23 +141,12 @@ export async function runParseCommand(
   const zone = tenantId === undefined ? undefined : tenants.get(tenantId).timezone;
   const now = parseNow(values.now);
 
-  let result: IntakeResult;
-  if (values.text !== undefined) {
-    result = await parseIntake(values.text, { now, timeZone: zone, source: 'command' });
-  } else {
-    const bytes = await readInput(positionals[0], io);
-    if (bytes.byteLength > MAX_INPUT_BYTES) {
-      // Let parseIntake word the refusal.
-      result = await parseIntake(bytes, { now, timeZone: zone });
-    } else {
-      const text = new TextDecoder().decode(bytes).trim();
-      // One line of text is a /charter line; anything else goes through detection.
-      const oneLine = text !== '' && !text.includes('\n') && !text.startsWith('{');
-      result = oneLine
-        ? await parseIntake(text, { now, timeZone: zone, source: 'command' })
-        : await parseIntake(bytes, { now, timeZone: zone });
-    }
-  }
+  const result = await readIntake(io, {
+    path: positionals[0],
+    text: values.text,
+    now,
+    timeZone: zone,
+  });
   if (values.json) printJson(io, result);
   else io.stdout.write(humanReadable(result, zone));
   return EXIT.ok;

@@ -2,8 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
-import { VERSION } from '../package-root.ts';
-import { startHttpServer, stopHttpServer } from '../server/http-server.ts';
+import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
@@ -15,40 +14,31 @@ configured. Stop it with Ctrl-C.`;
 
 /** The start-up account: what runs, and what is not configured yet and what that means. */
 export function describeSetup(config: Config, tenants: TenantRegistry, url: string): string {
+  const stores = config.embedded
+    ? `embedded DynamoDB (dynalite) and S3 (s3rver), data in ${config.dataDir}`
+    : `DynamoDB ${config.aws.dynamodbEndpoint ?? `(AWS ${config.aws.region})`}, S3 ${config.aws.s3Endpoint ?? `(AWS ${config.aws.region})`}`;
   const lines = [
     `deckhand is listening on ${url} (health check: ${url}/healthz)`,
     `Tenants (${config.tenantsFile}): ${tenants
       .list()
       .map((t) => `${t.id} (${t.timezone})`)
       .join(', ')}`,
-    'Ready now: the intake parser and the cost breakdown, from the command line:',
-    '  npx deckhand parse test/fixtures/emails/01-plain-text-confirmed.eml --tenant queen-of-san-diego',
-    '  npx deckhand quote --tenant queen-of-san-diego --revenue 840.75 --hours 3',
-    'Not configured yet:',
+    `Stores: ${stores}`,
+    `Calendar: ${config.dashboard ? config.dashboard.url : `built-in, ${url}/dashboard/api/calendar (DASHBOARD_URL not set)`}`,
+    `Crew events: ${config.scc ? config.scc.url : `built-in SCC-compatible service, ${url}/scc/<tenant> (SCC_URL not set)`}`,
+    `Guest and crew pages: ${url}/g/<slug> and ${url}/c/<slug>, served through the CloudFront Function`,
+    'Try it (in another terminal):',
+    '  npx deckhand book test/fixtures/emails/01-plain-text-confirmed.eml --tenant queen-of-san-diego',
   ];
   if (!config.slack.botToken) {
     lines.push(
-      '  - Slack: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set, so no Slack workspace is connected.',
+      'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN); the Slack app is not in this build yet.',
     );
   }
-  if (!config.dashboard) {
-    lines.push(
-      '  - Calendar: DASHBOARD_URL is not set; the built-in calendar will stand in for it.',
-    );
-  }
-  if (!config.scc)
-    lines.push(
-      '  - Crew events: SCC_URL is not set; the built-in SCC-compatible service will stand in for it.',
-    );
-  if (config.slack.botToken && config.dashboard && config.scc)
-    lines.push('  (nothing: every external system is set)');
-  lines.push(
-    'The approval pipeline, the Slack app and the guest and crew pages are not in this build yet.',
-  );
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs until SIGINT/SIGTERM, then closes the server and exits 0. */
+/** Runs until SIGINT/SIGTERM, then closes the server and the stores and exits 0. */
 export async function runServeCommand(
   args: string[],
   io: CliIo,
@@ -68,11 +58,8 @@ export async function runServeCommand(
     throw new UsageError(`Unexpected argument "${positionals[0]}".`, SERVE_USAGE);
 
   const logger = createLogger(config.logLevel);
-  const { server, url } = await startHttpServer(
-    { tenants, logger, version: VERSION },
-    { host: config.host, port: config.port },
-  );
-  io.stdout.write(describeSetup(config, tenants, url));
+  const runtime = await createRuntime(config, tenants, { serve: true, logger });
+  io.stdout.write(describeSetup(config, tenants, runtime.httpUrl));
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -84,7 +71,7 @@ export async function runServeCommand(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await stopHttpServer(server);
+  await runtime.close();
   logger.flush();
   return EXIT.ok;
 }

@@ -53,13 +53,8 @@ export async function sendJson(call: JsonCall): Promise<JsonReply> {
     text = await untilAborted(response.text(), signal);
   } catch (error) {
     if (signal.aborted) {
-      throw new TransientError(
-        call.service,
-        `did not answer within ${call.timeoutMs} ms (${target})`,
-        {
-          cause: error,
-        },
-      );
+      const message = `did not answer within ${call.timeoutMs} ms (${target})`;
+      throw new TransientError(call.service, message, { cause: error });
     }
     throw new TransientError(
       call.service,

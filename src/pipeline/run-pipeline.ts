@@ -216,15 +216,18 @@ export async function runPipeline(
   return finish(run, deps);
 }
 
-async function finish(run: StepRun, deps: PipelineDeps): Promise<PipelineOutcome> {
-  let booking = run.booking;
+/** Where a booking's pipeline stands, from its stored step records. Pure: changes nothing. */
+export function pipelineStatus(
+  booking: Booking,
+  tenant: Tenant,
+  records: ReadonlyMap<string, StepRecord>,
+): PipelineOutcome {
   const steps = {} as PipelineOutcome['steps'];
   let complete = booking.status !== 'draft';
   for (const step of PIPELINE_STEPS) {
-    const record = run.records.get(step.name);
+    const record = records.get(step.name);
     const current =
-      record?.status === 'done' &&
-      record.inputHash === hashInputs(step.inputs(booking, run.tenant));
+      record?.status === 'done' && record.inputHash === hashInputs(step.inputs(booking, tenant));
     if (!current) complete = false;
     steps[step.name] = {
       status: record
@@ -236,15 +239,21 @@ async function finish(run: StepRun, deps: PipelineDeps): Promise<PipelineOutcome
       error: record?.lastError ?? null,
     };
   }
-  if (complete && booking.status === 'approved') {
+  return { booking, steps, complete };
+}
+
+async function finish(run: StepRun, deps: PipelineDeps): Promise<PipelineOutcome> {
+  const outcome = pipelineStatus(run.booking, run.tenant, run.records);
+  if (outcome.complete && run.booking.status === 'approved') {
     try {
-      booking = await deps.store.update(booking, { status: 'active' }, deps.clock());
+      outcome.booking = await deps.store.update(run.booking, { status: 'active' }, deps.clock());
       await run.emit({ type: 'pipeline_done', message: 'every step is done' });
     } catch (error) {
       // Another runner finished it first: nothing lost.
       if (!(error instanceof VersionConflictError)) throw error;
-      booking = (await deps.store.get(booking.tenantId, booking.bookingId)) ?? booking;
+      outcome.booking =
+        (await deps.store.get(run.booking.tenantId, run.booking.bookingId)) ?? run.booking;
     }
   }
-  return { booking, steps, complete };
+  return outcome;
 }

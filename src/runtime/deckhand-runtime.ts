@@ -188,7 +188,7 @@ export async function createRuntime(
           : `http://127.0.0.1:${config.port}`
         : `https://${tenant.domain}`);
 
-    const calendarFor = (tenant: Tenant): CalendarClient =>
+    const calendarFor = (_tenant: Tenant): CalendarClient =>
       new DashboardCalendarClient(
         config.dashboard
           ? {

@@ -57,7 +57,7 @@ export class HttpSccClient implements SccClient {
     request: Omit<SccCreateEvent, 'action'>,
     idempotencyKey: string,
   ): Promise<{ eventId: string }> {
-    const body = validate(sccCreateEventSchema, { action: 'create_event', ...request });
+    const body = validate(sccCreateEventSchema, { ...request, action: 'create_event' });
     const reply = await sendJson(
       this.#call(body, idempotencyKey, 'the SCC endpoint was not found: check SCC_URL'),
     );
@@ -72,7 +72,7 @@ export class HttpSccClient implements SccClient {
   }
 
   async patchEvent(request: Omit<SccPatchEvent, 'action'>, idempotencyKey: string): Promise<void> {
-    const body = validate(sccPatchEventSchema, { action: 'patch_event', ...request });
+    const body = validate(sccPatchEventSchema, { ...request, action: 'patch_event' });
     // The answer's body carries nothing we need; sendJson still refuses one that is not JSON.
     await sendJson(this.#call(body, idempotencyKey, `SCC event "${request.event_id}" not found`));
   }

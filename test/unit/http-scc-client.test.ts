@@ -71,7 +71,8 @@ describe('HttpSccClient.createEvent', () => {
     expect(request?.headers['x-service-key']).toBe(KEY);
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['idempotency-key']).toBe('booking-42:crew_event:1');
-    expect(JSON.parse(request?.body ?? '')).toEqual({ action: 'create_event', ...SEED_EVENT });
+    // Byte for byte: action first, then the seed's fields in its order.
+    expect(request?.body).toBe(JSON.stringify({ action: 'create_event', ...SEED_EVENT }));
   });
 
   it("sends the seed's money in dollars exactly as given", async () => {
