@@ -17,23 +17,21 @@ export const guestPageStep: PipelineStep = {
     const cancelled = booking.status === 'cancelled';
     const html = cancelled ? renderCancelledGuestPage(model) : renderGuestPage(model);
     const key = `g/${booking.guestSlug}.html`;
-    // Guests reload the page on the day; a short cache keeps changes visible.
-    await putObject(deps.s3, {
-      bucket: tenant.bucket,
-      key,
-      body: html,
-      contentType: 'text/html; charset=utf-8',
-      cacheControl: 'public, max-age=60',
-    });
-    if (!cancelled) {
-      await putObject(deps.s3, {
-        bucket: tenant.bucket,
-        key: `g/${booking.guestSlug}.ics`,
-        body: buildGuestIcs(model, deps.clock()),
-        contentType: 'text/calendar; charset=utf-8',
-        cacheControl: 'public, max-age=60',
-      });
-    }
+    // Guests reload the page on the day: a short cache keeps changes visible. The page and its
+    // calendar file are independent, so both go up at once.
+    const page = { contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=60' };
+    const ics = { contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=60' };
+    await Promise.all([
+      putObject(deps.s3, { bucket: tenant.bucket, key, body: html, ...page }),
+      cancelled
+        ? undefined
+        : putObject(deps.s3, {
+            bucket: tenant.bucket,
+            key: `g/${booking.guestSlug}.ics`,
+            body: buildGuestIcs(model, deps.clock()),
+            ...ics,
+          }),
+    ]);
     let invalidationId: string | undefined;
     const republished = previous?.result !== null && previous?.result !== undefined;
     if (republished && deps.cloudfront && tenant.cloudfrontDistributionId) {
