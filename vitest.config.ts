@@ -2,11 +2,29 @@ import { defineConfig } from 'vitest/config';
 
 export const config = defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Unit tests never reach the network; nock is armed in test/setup.ts.
-    setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // Unit tests never reach the network: nock refuses every host (test/setup-unit.ts).
+          setupFiles: ['test/setup-unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // Real HTTP on loopback only. nock stays out of this project: its fetch interceptor
+          // breaks pass-through requests that carry a body ("Body is unusable").
+          setupFiles: ['test/setup-integration.ts'],
+        },
+      },
+    ],
   },
 });
 

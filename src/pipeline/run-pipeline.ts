@@ -99,8 +99,9 @@ class StepRun {
     await this.emit({ type: 'step_started', step: step.name, message: `${step.name} started` });
     const idempotencyKey = `${booking.tenantId}/${booking.bookingId}/${step.name}/v${booking.version}`;
     const retry = deps.retry ?? { retries: 4, minTimeoutMs: 200, maxTimeoutMs: 3_000 };
+    let result: Record<string, unknown>;
     try {
-      const result = await pRetry(
+      result = await pRetry(
         () =>
           step.run({
             booking,
@@ -127,39 +128,18 @@ class StepRun {
           },
         },
       );
-      const now = deps.clock().getTime();
-      if (
-        await deps.store.completeStep(booking.tenantId, booking.bookingId, step.name, this.owner, {
-          result,
-          inputHash,
-          version: booking.version,
-          now,
-        })
-      ) {
-        this.records.set(step.name, {
-          ...claimed,
-          status: 'done',
-          result,
-          inputHash,
-          forVersion: booking.version,
-        });
-        await this.emit({
-          type: 'step_done',
-          step: step.name,
-          message: `${step.name} done`,
-          detail: result,
-        });
-      }
     } catch (error) {
       const { message, permanent } = describe(error);
       const now = deps.clock().getTime();
+      const failure = { error: message, permanent, inputHash, now };
       if (
-        await deps.store.failStep(booking.tenantId, booking.bookingId, step.name, this.owner, {
-          error: message,
-          permanent,
-          inputHash,
-          now,
-        })
+        await deps.store.failStep(
+          booking.tenantId,
+          booking.bookingId,
+          step.name,
+          this.owner,
+          failure,
+        )
       ) {
         this.records.set(step.name, {
           ...claimed,
@@ -174,6 +154,33 @@ class StepRun {
           detail: { permanent },
         });
       }
+      return;
+    }
+    // Outside the try: if recording fails, the run stops like a crash; the step's lease runs
+    // out and the next runner redoes it with the same idempotency key, creating nothing twice.
+    const outcome = { result, inputHash, version: booking.version, now: deps.clock().getTime() };
+    if (
+      await deps.store.completeStep(
+        booking.tenantId,
+        booking.bookingId,
+        step.name,
+        this.owner,
+        outcome,
+      )
+    ) {
+      this.records.set(step.name, {
+        ...claimed,
+        status: 'done',
+        result,
+        inputHash,
+        forVersion: booking.version,
+      });
+      await this.emit({
+        type: 'step_done',
+        step: step.name,
+        message: `${step.name} done`,
+        detail: result,
+      });
     }
   }
 }

@@ -1,6 +1,8 @@
 /** The HTTP server over real loopback sockets, and `deckhand serve` as `npm start` runs it. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,9 +72,15 @@ describe('HTTP server', () => {
 
 describe('deckhand serve (npm start)', () => {
   it('prints what it does and what is not configured, serves /healthz, and stops on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-serve-'));
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'deckhand.js'), 'serve'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DECKHAND_DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -81,7 +89,7 @@ describe('deckhand serve (npm start)', () => {
       child.stdout.on('data', (chunk: string) => {
         output += chunk;
         const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match?.[1] && output.includes('not in this build yet')) resolve(match[1]);
+        if (match?.[1] && output.includes('Not configured: Slack')) resolve(match[1]);
       });
       child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${output}`)));
     });
@@ -92,8 +100,13 @@ describe('deckhand serve (npm start)', () => {
     const [code] = await once(child, 'exit');
 
     expect(health.status).toBe(200);
-    expect(output).toContain('SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set');
-    expect(output).toContain('DASHBOARD_URL is not set');
+    expect(output).toContain('Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN)');
+    expect(output).toContain('built-in, ');
+    expect(output).toContain('(DASHBOARD_URL not set)');
+    expect(output).toContain('(SCC_URL not set)');
+    // The stores were stopped and the data folder handed back.
+    expect(existsSync(join(dataDir, 'stack.json'))).toBe(false);
+    expect(existsSync(join(dataDir, 'stack.lock'))).toBe(false);
     expect(code).toBe(0);
   });
 });
