@@ -14,6 +14,7 @@ import {
   findBooking,
   UnknownBookingError,
 } from '../pipeline/book-from-intake.ts';
+import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { type PipelineOutcome, pipelineStatus, runPipeline } from '../pipeline/run-pipeline.ts';
 import { createRuntime, type DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -244,6 +245,7 @@ export async function runListCommand(
   if (!tenantId) throw new UsageError('Missing --tenant.', LIST_USAGE);
   const tenant = tenants.get(tenantId);
   return withRuntime(config, tenants, io, true, async (runtime) => {
+    await completeFinishedBookings(runtime.store, tenant, runtime.deps.clock());
     const bookings = await runtime.store.listByTenant(tenant.id);
     const rows = bookings.map((b) => ({
       bookingId: b.bookingId,

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
@@ -60,6 +61,15 @@ export async function runServeCommand(
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, tenants, { serve: true, logger });
   io.stdout.write(describeSetup(config, tenants, runtime.httpUrl));
+  // Charters that have ended become completed; every few minutes is soon enough.
+  const completer = setInterval(() => {
+    for (const tenant of tenants.list()) {
+      completeFinishedBookings(runtime.store, tenant, new Date()).catch((error: unknown) =>
+        logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
+      );
+    }
+  }, 5 * 60_000);
+  completer.unref();
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -71,6 +81,7 @@ export async function runServeCommand(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  clearInterval(completer);
   await runtime.close();
   logger.flush();
   return EXIT.ok;

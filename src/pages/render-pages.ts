@@ -183,10 +183,26 @@ export function crewPageView(model: CrewPageModel) {
 }
 
 /** What the cancellation notice prints. */
-export function cancelledPageView(model: GuestPageModel) {
+const CANCELLED_TEXT = {
+  guest: {
+    ledeStart: 'Your charter on',
+    explanation:
+      'We are sorry this trip is not going ahead. The meeting point and times that were on this page no longer apply; if you added the charter to your calendar, you can delete it.',
+    contactIntro: 'If you did not expect this, or want to book another date, get in touch with us.',
+  },
+  crew: {
+    ledeStart: 'The charter on',
+    explanation:
+      'You are not needed for this charter any more. The call time, checklist and roster that were on this page no longer apply.',
+    contactIntro: 'Questions about your schedule? Call or write to the office.',
+  },
+} as const;
+
+export function cancelledPageView(model: GuestPageModel, audience: 'guest' | 'crew' = 'guest') {
   const zone = model.tenant.timezone;
   const start = parseInstant(model.startsAt, 'startsAt');
   return {
+    ...CANCELLED_TEXT[audience],
     pageTitle: `Charter cancelled · ${model.tenant.name}`,
     tenantName: model.tenant.name,
     dateLabel: formatLongDate(start, zone),
@@ -212,8 +228,17 @@ export function renderCrewPage(model: CrewPageModel): string {
 }
 
 /** What replaces the guest page when the charter is cancelled. */
+/** The crew page of a cancelled charter: the same notice, worded for crew. */
+export function renderCancelledCrewPage(model: GuestPageModel): string {
+  return renderCancelled(model, 'crew');
+}
+
 export function renderCancelledGuestPage(model: GuestPageModel): string {
-  const view = cancelledPageView(model);
+  return renderCancelled(model, 'guest');
+}
+
+function renderCancelled(model: GuestPageModel, audience: 'guest' | 'crew'): string {
+  const view = cancelledPageView(model, audience);
   assertComplete(view, 'cancelled');
   return cancelledTemplate(view);
 }

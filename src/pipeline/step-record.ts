@@ -33,7 +33,8 @@ export interface PipelineEvent {
     | 'step_failed'
     | 'pipeline_done'
     | 'modified'
-    | 'cancelled';
+    | 'cancelled'
+    | 'completed';
   step?: string | undefined;
   message: string;
   detail?: Record<string, unknown> | undefined;

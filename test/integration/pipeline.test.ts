@@ -340,6 +340,8 @@ describe('changes', () => {
     expect(after.booking.status).toBe('cancelled');
     const page = await fetch(`${h.runtime.httpUrl}/g/${booking.guestSlug}`);
     expect(await page.text()).toContain('This charter has been cancelled');
+    const crewPage = await fetch(`${h.runtime.httpUrl}/c/${booking.crewSlug}`);
+    expect(await crewPage.text()).toContain('You are not needed for this charter any more');
     expect((await h.scan('calendar_entry'))[0]).toMatchObject({ status: 'cancelled' });
     expect((await h.scan('scc_event'))[0]).toMatchObject({ status: 'cancelled' });
   });

@@ -1,5 +1,5 @@
 /** Step 2: the crew page (logistics, call time, checklist, roster; no money). */
-import { renderCancelledGuestPage, renderCrewPage } from '../../pages/render-pages.ts';
+import { renderCancelledCrewPage, renderCrewPage } from '../../pages/render-pages.ts';
 import { crewPageModel, guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 import { invalidatePaths, putObject } from '../publish-object.ts';
@@ -14,7 +14,7 @@ export const crewPageStep: PipelineStep = {
   async run({ booking, tenant, deps, previous, idempotencyKey }) {
     const cancelled = booking.status === 'cancelled';
     const html = cancelled
-      ? renderCancelledGuestPage(guestPageModel(booking, tenant))
+      ? renderCancelledCrewPage(guestPageModel(booking, tenant))
       : renderCrewPage(
           crewPageModel(booking, tenant, deps.guestPageUrl(tenant, booking.guestSlug)),
         );
