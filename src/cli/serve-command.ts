@@ -5,6 +5,7 @@ import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -14,7 +15,12 @@ Starts deckhand's HTTP server on HOST:PORT (default 127.0.0.1:3000) and prints w
 configured. Stop it with Ctrl-C.`;
 
 /** The start-up account: what runs, and what is not configured yet and what that means. */
-export function describeSetup(config: Config, tenants: TenantRegistry, url: string): string {
+export function describeSetup(
+  config: Config,
+  tenants: TenantRegistry,
+  url: string,
+  feedUrl: (tenant: Tenant) => string | undefined = () => undefined,
+): string {
   const stores = config.embedded
     ? `embedded DynamoDB (dynalite) and S3 (s3rver), data in ${config.dataDir}`
     : `DynamoDB ${config.aws.dynamodbEndpoint ?? `(AWS ${config.aws.region})`}, S3 ${config.aws.s3Endpoint ?? `(AWS ${config.aws.region})`}`;
@@ -28,6 +34,11 @@ export function describeSetup(config: Config, tenants: TenantRegistry, url: stri
     `Calendar: ${config.dashboard ? config.dashboard.url : `built-in, ${url}/dashboard/api/calendar (DASHBOARD_URL not set)`}`,
     `Crew events: ${config.scc ? config.scc.url : `built-in SCC-compatible service, ${url}/scc/<tenant> (SCC_URL not set)`}`,
     `Guest and crew pages: ${url}/g/<slug> and ${url}/c/<slug>, served through the CloudFront Function`,
+    ...tenants
+      .list()
+      .map((t) => feedUrl(t))
+      .filter((u): u is string => u !== undefined)
+      .map((u) => `Calendar feed (subscribe in any calendar app; keep the link private): ${u}`),
     'Try it (in another terminal):',
     '  npx deckhand book test/fixtures/emails/01-plain-text-confirmed.eml --tenant queen-of-san-diego',
   ];
@@ -60,7 +71,9 @@ export async function runServeCommand(
 
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, tenants, { serve: true, logger });
-  io.stdout.write(describeSetup(config, tenants, runtime.httpUrl));
+  io.stdout.write(
+    describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
+  );
   // Charters that have ended become completed; every few minutes is soon enough.
   const completer = setInterval(() => {
     for (const tenant of tenants.list()) {

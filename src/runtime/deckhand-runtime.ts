@@ -63,6 +63,8 @@ export interface DeckhandRuntime {
   httpUrl: string;
   /** True when another process owns the stores and this one only uses them. */
   attached: boolean;
+  /** The secret ICS feed URL of a tenant's calendar, when the built-in calendar is used. */
+  calendarFeedUrl(tenant: Tenant): string | undefined;
   close(): Promise<void>;
 }
 
@@ -281,6 +283,10 @@ export async function createRuntime(
       deps,
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
+      calendarFeedUrl: (tenant) =>
+        config.dashboard
+          ? undefined
+          : `${serviceUrl}/calendar/${encodeURIComponent(tenant.calendarId)}/${feedSecretFor(secrets, tenant.calendarId)}.ics`,
       async close() {
         if (server) await stopHttpServer(server);
         clients.destroy();

@@ -70,6 +70,13 @@ describe('the seed example', () => {
     const crewHtml = await crew.text();
     expect(crewHtml).not.toMatch(/\$\s?\d|840|289|151\.34|revenue|profit/i);
     expect(wrongFolder.status).toBe(404);
+
+    // The calendar feed is shareable: the charter, but none of its money.
+    const feedUrl = h.runtime.calendarFeedUrl(h.tenant) as string;
+    const feed = await (await fetch(feedUrl)).text();
+    expect(feed).toContain('BEGIN:VEVENT');
+    expect(feed).not.toMatch(/840|289\.41|151\.34/);
+    expect((await fetch(feedUrl.replace(/\/[^/]+\.ics$/, '/wrong-secret.ics'))).status).toBe(404);
   });
 });
 
