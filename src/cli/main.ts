@@ -7,6 +7,7 @@ import { DeckhandError, InputError } from '../errors.ts';
 import { VERSION } from '../package-root.ts';
 import { loadTenantsFile } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
+import { runCrewCommand } from './crew-commands.ts';
 import { runParseCommand } from './parse-command.ts';
 import {
   runBookCommand,
@@ -30,6 +31,7 @@ Commands:
   list             a tenant's bookings
   retry BOOKING    run failed steps again
   cancel BOOKING   cancel: guest page notice, event and calendar entry cancelled
+  crew BOOKING     who is on a charter and their answers; crew assign puts someone on it
   serve            start the HTTP server (what npm start runs)
 
 Run deckhand <command> --help for a command's options.`;
@@ -63,6 +65,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runRetryCommand(args, io, config, tenants);
       case 'cancel':
         return await runCancelCommand(args, io, config, tenants);
+      case 'crew':
+        return await runCrewCommand(args, io, config, tenants);
       case 'serve':
         return await runServeCommand(args, io, config, tenants);
       default:

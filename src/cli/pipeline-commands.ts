@@ -38,7 +38,7 @@ export const CANCEL_USAGE = 'Usage: deckhand cancel BOOKING [--tenant ID] [--jso
 /** Exit code when the pipeline stopped with a failed step. */
 export const EXIT_INCOMPLETE = 3;
 
-async function withRuntime<T>(
+export async function withRuntime<T>(
   config: Config,
   tenants: TenantRegistry,
   io: CliIo,
@@ -78,7 +78,7 @@ function report(
 }
 
 /** The tenant that holds a booking id: the given one, or the only one that knows it. */
-async function locate(
+export async function locate(
   runtime: DeckhandRuntime,
   tenants: TenantRegistry,
   id: string,

@@ -1,6 +1,7 @@
 /** `deckhand serve` (what `npm start` runs): the HTTP server and a plain account of what is set up. */
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
+import { sendDueReminders } from '../crew/send-due-reminders.ts';
 import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
@@ -74,14 +75,20 @@ export async function runServeCommand(
   io.stdout.write(
     describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
   );
-  // Charters that have ended become completed; every few minutes is soon enough.
+  // Every minute: due crew reminders; every fifth: charters that ended become completed.
+  let tick = 0;
   const completer = setInterval(() => {
+    tick += 1;
     for (const tenant of tenants.list()) {
+      sendDueReminders(runtime.deps, tenant, new Date()).catch((error: unknown) =>
+        logger.error({ err: error, tenant: tenant.id }, 'sending crew reminders failed'),
+      );
+      if (tick % 5 !== 0) continue;
       completeFinishedBookings(runtime.store, tenant, new Date()).catch((error: unknown) =>
         logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
       );
     }
-  }, 5 * 60_000);
+  }, 60_000);
   completer.unref();
 
   await new Promise<void>((resolve) => {

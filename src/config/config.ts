@@ -78,6 +78,10 @@ const envSchema = z
         .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
         .default('X-Service-Key'),
     ),
+    SES_FROM: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.email('an email address SES may send from').optional(),
+    ),
     SCC_SERVICE_KEY_HASH: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z
@@ -143,6 +147,8 @@ export type Config = Readonly<{
   };
   dashboard: { url: string; token: string; tokenHeader: string } | undefined;
   scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
+  /** Crew email goes through SES from this address when set; otherwise to the local outbox. */
+  sesFrom: string | undefined;
   /** Header names and the bcrypt hash the built-in services check. */
   builtIn: { tokenHeader: string; keyHeader: string; serviceKeyHash: string | undefined };
 }>;
@@ -189,6 +195,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       e.SCC_URL && e.SCC_SERVICE_KEY
         ? { url: e.SCC_URL, serviceKey: e.SCC_SERVICE_KEY, keyHeader: e.SCC_KEY_HEADER }
         : undefined,
+    sesFrom: e.SES_FROM,
     builtIn: {
       tokenHeader: e.DASHBOARD_TOKEN_HEADER,
       keyHeader: e.SCC_KEY_HEADER,

@@ -34,6 +34,28 @@ export interface GuestPageModel {
   captainName: string | null;
   /** Path of the calendar file on the tenant domain, e.g. "/g/K7QM2XD.ics". */
   icsPath: string;
+  /** The photo upload section. */
+  uploads: GuestUploadsModel;
+}
+
+/**
+ * The guest page's photo section. The page is rendered once (at approval), so `state` is only
+ * what the page says without JavaScript; its script re-checks the window in the browser.
+ */
+export interface GuestUploadsModel {
+  /** Where the window stood when the page was rendered. */
+  state: 'before' | 'open' | 'closed';
+  /** ISO UTC instants: uploads are accepted from opensAt until (not including) closesAt. */
+  opensAt: string;
+  closesAt: string;
+  /** Same-site path the page asks for a presigned POST, e.g. "/g/K7QM2XD/uploads". */
+  endpoint: string;
+  /**
+   * CSP `connect-src` source of the bucket the photos are posted to, e.g.
+   * "https://s3.us-west-2.amazonaws.com" or "http://127.0.0.1:*" locally; null allows only
+   * the page's own site (the page then cannot upload).
+   */
+  connectSource: string | null;
 }
 
 export interface CrewMember {

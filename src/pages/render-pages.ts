@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { GUEST_UPLOAD_SCRIPT, guestPageCsp, guestPhotosView } from './guest-photos-view.ts';
 import {
   firstWord,
   formatClock,
@@ -29,6 +30,22 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
 const COMPILE_OPTIONS = { strict: true } as const;
 
+/**
+ * The pages' Content-Security-Policy: nothing but inline styles, no forms, no scripts. A page
+ * that needs more (the crew answer form, the photo uploader) builds its own from this.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/**
+ * A CSP for the meta tag. Our own constant, never user text: marked safe so its quotes print as
+ * quotes (escaping them would be equivalent HTML, but the policy reads better unescaped).
+ */
+export function cspValue(policy: string): Handlebars.SafeString {
+  if (/["<>&]/.test(policy)) throw new Error('a CSP must not contain ", <, > or &');
+  return new handlebars.SafeString(policy);
+}
+
 const handlebars = Handlebars.create();
 
 function readTemplate(relative: string): string {
@@ -42,6 +59,15 @@ for (const file of readdirSync(join(TEMPLATES_DIR, 'partials')).sort()) {
     file.slice(0, -'.hbs'.length),
     handlebars.compile(readTemplate(join('partials', file)), COMPILE_OPTIONS),
   );
+}
+
+/** Compiles another page template with the shared partials (e.g. the crew magic-link page). */
+export function compilePageTemplate(file: string): (view: object) => string {
+  const template = handlebars.compile(readTemplate(file), COMPILE_OPTIONS);
+  return (view) => {
+    assertComplete(view as Record<string, unknown>, file);
+    return template(view);
+  };
 }
 
 const guestTemplate = handlebars.compile(readTemplate('guest-page.hbs'), COMPILE_OPTIONS);
@@ -107,6 +133,7 @@ export function guestPageView(model: GuestPageModel) {
   const first = firstWord(model.guestName);
   const dateLabel = formatLongDate(start, zone);
   return {
+    csp: cspValue(guestPageCsp(PAGE_CSP, model.uploads.connectSource, GUEST_UPLOAD_SCRIPT)),
     pageTitle: `Your charter on ${dateLabel} · ${model.tenant.name}`,
     tenantName: model.tenant.name,
     greeting: first ? `Welcome aboard, ${first}` : 'Welcome aboard',
@@ -124,6 +151,9 @@ export function guestPageView(model: GuestPageModel) {
     icsPath: model.icsPath,
     contact: contactView(model.tenant.contact),
     slug: model.slug,
+    uploads: guestPhotosView(model),
+    // Our own file, printed as it is: its hash in `csp` is of exactly this string.
+    uploadScript: new handlebars.SafeString(GUEST_UPLOAD_SCRIPT),
   };
 }
 
@@ -161,6 +191,7 @@ export function crewPageView(model: CrewPageModel) {
       contact: phoneView(member.phone),
     }));
   return {
+    csp: cspValue(PAGE_CSP),
     pageTitle: `Crew sheet for ${dateLabel} · ${model.tenant.name}`,
     tenantName: model.tenant.name,
     dateLabel,
@@ -203,6 +234,7 @@ export function cancelledPageView(model: GuestPageModel, audience: 'guest' | 'cr
   const start = parseInstant(model.startsAt, 'startsAt');
   return {
     ...CANCELLED_TEXT[audience],
+    csp: cspValue(PAGE_CSP),
     pageTitle: `Charter cancelled · ${model.tenant.name}`,
     tenantName: model.tenant.name,
     dateLabel: formatLongDate(start, zone),

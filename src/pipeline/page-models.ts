@@ -2,12 +2,43 @@
 import type { Booking } from '../bookings/booking.ts';
 import type { CrewPageModel, GuestPageModel } from '../pages/page-models.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
+import { uploadWindowState } from '../uploads/upload-policy.ts';
 
 function person(tenant: Tenant, id: string | null) {
   return id === null ? undefined : tenant.roster.find((m) => m.id === id);
 }
 
-export function guestPageModel(booking: Booking, tenant: Tenant): GuestPageModel {
+/** What the guest page needs beyond the booking: the render time and the upload bucket's origin. */
+export interface GuestPageContext {
+  /** When the page is rendered (the photo section's no-JavaScript state). */
+  now: Date;
+  /** CSP source of the bucket photos are posted to (see uploadConnectSource). */
+  uploadConnectSource: string | null;
+}
+
+/** The guest page's photo section for this booking: the tenant's window around the charter. */
+export function guestUploadsModel(
+  booking: Booking,
+  tenant: Tenant,
+  context: GuestPageContext,
+): GuestPageModel['uploads'] {
+  const window = uploadWindowState(context.now, booking.startsAt, booking.endsAt, tenant.uploads);
+  return {
+    ...window,
+    endpoint: `/g/${booking.guestSlug}/uploads`,
+    connectSource: context.uploadConnectSource,
+  };
+}
+
+/**
+ * The guest page model. Without `context` (the cancellation notices, which have no photo
+ * section) the section is built for the current time with no upload origin.
+ */
+export function guestPageModel(
+  booking: Booking,
+  tenant: Tenant,
+  context: GuestPageContext = { now: new Date(), uploadConnectSource: null },
+): GuestPageModel {
   return {
     tenant: {
       name: tenant.name,
@@ -27,6 +58,7 @@ export function guestPageModel(booking: Booking, tenant: Tenant): GuestPageModel
     departure: departureOf(booking, tenant),
     captainName: person(tenant, booking.assignment.captainId)?.name ?? null,
     icsPath: `/g/${booking.guestSlug}.ics`,
+    uploads: guestUploadsModel(booking, tenant, context),
   };
 }
 

@@ -9,7 +9,8 @@ export type StepName =
   | 'crew_page'
   | 'calendar_entry'
   | 'crew_event'
-  | 'revenue_scrub';
+  | 'revenue_scrub'
+  | 'crew_notify';
 
 export interface StepContext {
   booking: Booking;

@@ -34,7 +34,13 @@ export interface PipelineEvent {
     | 'pipeline_done'
     | 'modified'
     | 'cancelled'
-    | 'completed';
+    | 'completed'
+    | 'crew_notified'
+    | 'crew_confirmed'
+    | 'crew_declined'
+    | 'crew_reminded'
+    | 'crew_replaced'
+    | 'crew_released';
   step?: string | undefined;
   message: string;
   detail?: Record<string, unknown> | undefined;

@@ -8,10 +8,15 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { BuiltInCalendarService } from '../calendar/built-in-calendar-service.ts';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
 import { DashboardCalendarClient } from '../calendar/dashboard-calendar-client.ts';
 import type { Config } from '../config/config.ts';
+import { createCrewLinkRoute } from '../crew/crew-link-routes.ts';
+import { CompositeCrewNotifier, type CrewNotifier } from '../crew/crew-notifier.ts';
+import { OutboxEmailNotifier, SesEmailNotifier } from '../crew/email-crew-notifier.ts';
+import { createSccAnswerHook } from '../crew/scc-answer-hook.ts';
 import type { Logger } from '../logging/logger.ts';
 import { VERSION } from '../package-root.ts';
 import type { PipelineDeps, RevenueScrubber } from '../pipeline/pipeline-deps.ts';
@@ -27,8 +32,10 @@ import { createPageSite } from '../server/page-site.ts';
 import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
 import { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import { DynamoCalendarStore } from '../storage/dynamo-calendar-store.ts';
+import { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
 import { DynamoIdempotencyRecordStore } from '../storage/dynamo-idempotency-record-store.ts';
 import { DynamoSccStore } from '../storage/dynamo-scc-store.ts';
+import { DynamoUploadCounter } from '../storage/dynamo-upload-counter.ts';
 import {
   type EmbeddedStack,
   findRunningStack,
@@ -38,6 +45,7 @@ import { ensureBuckets } from '../storage/ensure-buckets.ts';
 import { ensureTable } from '../storage/table-design.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
+import { createUploadRoutes } from '../uploads/upload-routes.ts';
 import { type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
 
 export interface RuntimeOptions {
@@ -51,6 +59,8 @@ export interface RuntimeOptions {
   retry?: PipelineDeps['retry'];
   leaseMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Extra crew notifiers (the Slack app adds its DM notifier). */
+  crewNotifiers?: CrewNotifier[];
 }
 
 export interface DeckhandRuntime {
@@ -66,6 +76,11 @@ export interface DeckhandRuntime {
   /** The secret ICS feed URL of a tenant's calendar, when the built-in calendar is used. */
   calendarFeedUrl(tenant: Tenant): string | undefined;
   close(): Promise<void>;
+}
+
+/** The secret behind the crew pages' anti-forgery form keys. */
+export function formSecretOf(secrets: LocalSecrets): string {
+  return createHmac('sha256', secrets.feedSecretSeed).update('crew-forms').digest('base64url');
 }
 
 /** The HMAC of a calendar id with the seed: a feed URL that cannot be guessed or enumerated. */
@@ -87,10 +102,19 @@ function routesFor(
   const idempotency = new LeasedIdempotencyStore(
     new DynamoIdempotencyRecordStore(clients.doc, config.tableName),
   );
+  const pages = createPageSite({ s3: clients.s3, store, tenants });
   const routes: Route[] = [
-    { prefix: '/g/', handle: createPageSite({ s3: clients.s3, store, tenants }) },
+    // Before the page site: claims only /g/<slug>/uploads; every other /g/ path stays with the pages.
+    ...createUploadRoutes({
+      store,
+      tenants,
+      s3: clients.s3,
+      counter: new DynamoUploadCounter(clients.doc, config.tableName),
+      logger,
+    }),
+    { prefix: '/g/', handle: pages },
+    { prefix: '/c/', handle: pages },
   ];
-  routes.push({ prefix: '/c/', handle: createPageSite({ s3: clients.s3, store, tenants }) });
   const calendar = new BuiltInCalendarService({
     token: secrets.dashboardToken,
     tokenHeader: config.builtIn.tokenHeader,
@@ -164,22 +188,8 @@ export async function createRuntime(
     }
     const store = new DynamoBookingStore(clients.doc, config.tableName);
     const secrets = await loadLocalSecrets(config.dataDir);
-    let httpUrl = runningHttpUrl;
-    if (!httpUrl) {
-      const started = await startHttpServer(
-        {
-          tenants,
-          logger: options.logger,
-          version: VERSION,
-          routes: routesFor(config, tenants, clients, store, secrets, options.logger),
-        },
-        options.serve ? { host: config.host, port: config.port } : { host: '127.0.0.1', port: 0 },
-      );
-      server = started.server;
-      httpUrl = started.url.replace('://0.0.0.0:', '://127.0.0.1:');
-      if (options.serve) await stack?.advertise(httpUrl);
-    }
-    const serviceUrl = httpUrl;
+    const crewStore = new DynamoCrewStore(clients.doc, config.tableName);
+    let serviceUrl = runningHttpUrl ?? '';
     // Page links: the configured public URL; locally the server's address (npm start's port);
     // on AWS the tenant's own domain behind CloudFront.
     const pageBase = (tenant: Tenant): string =>
@@ -189,6 +199,59 @@ export async function createRuntime(
           ? serviceUrl
           : `http://127.0.0.1:${config.port}`
         : `https://${tenant.domain}`);
+    if (!runningHttpUrl) {
+      const crewLinks = createCrewLinkRoute({
+        tenants,
+        bookings: store,
+        crew: crewStore,
+        formSecret: formSecretOf(secrets),
+        guestPageUrl: (tenantId, slug) => `${pageBase(tenants.get(tenantId))}/g/${slug}`,
+        clock,
+        onEvent: options.onEvent,
+      });
+      const started = await startHttpServer(
+        {
+          tenants,
+          logger: options.logger,
+          version: VERSION,
+          routes: [
+            crewLinks,
+            // An external SCC reports crew answers here, with the key deckhand calls it with.
+            ...(config.scc
+              ? [
+                  createSccAnswerHook({
+                    tenants,
+                    bookings: store,
+                    crew: crewStore,
+                    serviceKey: config.scc.serviceKey,
+                    keyHeader: config.scc.keyHeader,
+                    clock,
+                    onEvent: options.onEvent,
+                  }),
+                ]
+              : []),
+            ...routesFor(config, tenants, clients, store, secrets, options.logger),
+          ],
+        },
+        options.serve ? { host: config.host, port: config.port } : { host: '127.0.0.1', port: 0 },
+      );
+      server = started.server;
+      serviceUrl = started.url.replace('://0.0.0.0:', '://127.0.0.1:');
+      if (options.serve) await stack?.advertise(serviceUrl);
+    }
+    const notifiers: CrewNotifier[] = [
+      ...(options.crewNotifiers ?? []),
+      config.sesFrom
+        ? new SesEmailNotifier({
+            ses: new SESv2Client({ region: config.aws.region }),
+            from: () => config.sesFrom as string,
+          })
+        : new OutboxEmailNotifier({
+            dataDir: config.dataDir,
+            from: (m) => `crew@${tenants.get(m.tenant.id).domain}`,
+            logger: options.logger,
+          }),
+    ];
 
     const calendarFor = (_tenant: Tenant): CalendarClient =>
       new DashboardCalendarClient(
@@ -269,6 +332,12 @@ export async function createRuntime(
       sccFor,
       scrubberFor,
       guestPageUrl: (tenant, slug) => `${pageBase(tenant)}/g/${slug}`,
+      crew: {
+        store: crewStore,
+        notifier: new CompositeCrewNotifier(notifiers),
+        linkUrl: (tenant, token) => `${pageBase(tenant)}/crew/${tenant.id}/${token}`,
+        delivery: config.scc ? 'scc' : 'deckhand',
+      },
       crewPageUrl: (tenant, slug) => `${pageBase(tenant)}/c/${slug}`,
       clock,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),

@@ -17,6 +17,12 @@ import {
 export interface Route {
   prefix: string;
   strip?: boolean;
+  /**
+   * Narrows the route to some paths under its prefix (the full path, before `strip`); the
+   * others go on to the next route. Lets a specific route share a prefix with a general one
+   * mounted after it, e.g. `/g/<slug>/uploads` before the page site's `/g/`.
+   */
+  matches?(path: string): boolean;
   handle(request: ServiceRequest): Promise<ServiceResponse>;
 }
 
@@ -73,7 +79,9 @@ export function createRequestHandler(
     }
     const route = deps.routes?.find(
       (r) =>
-        path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`),
+        (path === r.prefix ||
+          path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)) &&
+        (r.matches?.(path) ?? true),
     );
     if (route) {
       void serveRoute(route, req, res, deps.logger);

@@ -26,6 +26,11 @@ export const keys = {
     pk: `T#${tenantId}#B#${bookingId}`,
     sk: 'EVENTSEQ',
   }),
+  /** How many guest photo uploads a booking has been given (capped per tenant). */
+  uploadCounter: (tenantId: string, bookingId: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: 'UPLOADS',
+  }),
   /** Claims a marketplace id for one booking: re-forwarding the same email finds it. */
   marketplaceRef: (tenantId: string, marketplaceId: string) => ({
     pk: `T#${tenantId}#M#${marketplaceId}`,
@@ -45,6 +50,19 @@ export const keys = {
   }),
   /** Idempotency records of the built-in services; the scope starts with the tenant. */
   idempotency: (scope: string, key: string) => ({ pk: `IDEMP#${scope}`, sk: key }),
+  crewAssignment: (tenantId: string, bookingId: string, personId: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: `CREW#${personId}`,
+  }),
+  /** A magic link, by the SHA-256 of its token (the token itself is never stored). */
+  crewLink: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
+  /** GSI1 (sparse): a tenant's pending assignments by when their next reminder is due. */
+  dueReminders: (tenantId: string) => `T#${tenantId}#REMINDERS`,
+  /** Which booking an SCC event belongs to, for answers reported by an external SCC. */
+  sccEventRef: (tenantId: string, eventId: string) => ({
+    pk: `T#${tenantId}#SCCREF#${eventId}`,
+    sk: 'REF',
+  }),
   /** GSI1: a tenant's bookings by start time. */
   bookingsByStart: (tenantId: string) => `T#${tenantId}#BOOKINGS`,
 } as const;

@@ -3,6 +3,8 @@
  * the texts its pages show. zod is the source of the types.
  */
 import { z } from 'zod';
+import { crewSettingsSchema } from '../crew/crew-settings.ts';
+import { uploadSettingsSchema } from '../uploads/upload-settings.ts';
 
 const slugId = z
   .string()
@@ -103,6 +105,10 @@ export const tenantSchema = z
     safetyNotes: z.array(z.string().min(1)).default([]),
     whatToBring: z.array(z.string().min(1)).default([]),
     crewChecklist: z.array(z.string().min(1)).default([]),
+    /** Magic links, reminders and quiet hours. */
+    crew: crewSettingsSchema,
+    /** Guest photo uploads: the window around the charter and the limits (docs/uploads.md). */
+    uploads: uploadSettingsSchema,
   })
   .superRefine((tenant, ctx) => {
     const ids = new Set<string>();

@@ -123,6 +123,7 @@ describe('exactly once', () => {
     expect(starts.sort()).toEqual([
       'calendar_entry',
       'crew_event',
+      'crew_notify',
       'crew_page',
       'guest_page',
       'revenue_scrub',
@@ -322,7 +323,7 @@ describe('changes', () => {
       crewObjects: 1,
     });
 
-    // A party-size change touches the pages only.
+    // A party-size change touches the pages, and the crew are told; nothing else runs.
     h.events.length = 0;
     await applyChange(
       h.runtime.store,
@@ -332,7 +333,7 @@ describe('changes', () => {
     );
     await runPipeline(h.tenant, id, h.runtime.deps);
     const rerun = h.events.filter((e) => e.type === 'step_started').map((e) => e.step);
-    expect(rerun.sort()).toEqual(['crew_page', 'guest_page']);
+    expect(rerun.sort()).toEqual(['crew_notify', 'crew_page', 'guest_page']);
   });
 
   it('tears down on cancellation: notice page, cancelled entry and event', async () => {

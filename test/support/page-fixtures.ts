@@ -46,6 +46,14 @@ export function guestModel(overrides: Partial<GuestPageModel> = {}): GuestPageMo
     departure: DEPARTURE,
     captainName: 'Rosa Exampleton',
     icsPath: '/g/K7QM2XD.ics',
+    // The default window: from an hour before departure until 7 days after the trip.
+    uploads: {
+      state: 'before',
+      opensAt: '2026-05-30T15:00:00.000Z',
+      closesAt: '2026-06-06T20:00:00.000Z',
+      endpoint: '/g/K7QM2XD/uploads',
+      connectSource: 'https://s3.us-west-2.amazonaws.com',
+    },
     ...overrides,
   };
 }

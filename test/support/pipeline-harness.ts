@@ -23,6 +23,7 @@ export type FetchHook = (
 ) => Promise<Response | undefined>;
 
 export interface Harness {
+  dataDir: string;
   runtime: DeckhandRuntime;
   tenant: Tenant;
   events: PipelineEvent[];
@@ -44,7 +45,7 @@ export interface Harness {
 const silent = new Writable({ write: (_c, _e, done) => done() });
 
 export async function startHarness(
-  options: { leaseMs?: number; retries?: number } = {},
+  options: { leaseMs?: number; retries?: number; clock?: () => Date } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-pipeline-'));
   const config = loadConfig({
@@ -67,6 +68,7 @@ export async function startHarness(
     onEvent: (_t, _b, event) => events.push(event),
     retry: { retries: options.retries ?? 3, minTimeoutMs: 5, maxTimeoutMs: 20 },
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     fetch: hookedFetch,
   });
   runtime.clients.s3.middlewareStack.add(
@@ -93,6 +95,7 @@ export async function startHarness(
       )
     ).Contents?.length ?? 0;
   return {
+    dataDir,
     runtime,
     tenant,
     events,

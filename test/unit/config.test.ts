@@ -29,6 +29,7 @@ const DEFAULTS = {
   slack: { signingSecret: undefined, botToken: undefined, appToken: undefined },
   dashboard: undefined,
   scc: undefined,
+  sesFrom: undefined,
   builtIn: {
     tokenHeader: 'X-Dashboard-Token',
     keyHeader: 'X-Service-Key',
@@ -96,6 +97,7 @@ describe('loadConfig', () => {
         tokenHeader: 'X-Dashboard-Token',
       },
       scc: { url: 'http://scc.example.com/api', serviceKey: 'scc-key', keyHeader: 'X-Api-Key' },
+      sesFrom: undefined,
       builtIn: {
         tokenHeader: 'X-Dashboard-Token',
         keyHeader: 'X-Api-Key',

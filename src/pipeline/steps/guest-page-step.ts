@@ -1,20 +1,44 @@
 /** Step 1: the guest page (or its cancellation notice) and its .ics, in the tenant's bucket. */
 import { buildGuestIcs } from '../../pages/guest-ics.ts';
 import { renderCancelledGuestPage, renderGuestPage } from '../../pages/render-pages.ts';
+import { uploadConnectSource } from '../../uploads/upload-target.ts';
 import { guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
-import { invalidatePaths, putObject } from '../publish-object.ts';
+import { classifyAwsError, invalidatePaths, putObject } from '../publish-object.ts';
 
 export const guestPageStep: PipelineStep = {
   name: 'guest_page',
   dependsOn: [],
-  inputs: (booking, tenant) => ({
-    model: guestPageModel(booking, tenant),
-    cancelled: booking.status === 'cancelled',
-  }),
+  inputs: (booking, tenant) => {
+    // What the booking decides, not the clock: the photo section's state at render time is left
+    // out (the page's script keeps it current), so time passing never re-publishes the page.
+    const { uploads, ...page } = guestPageModel(booking, tenant);
+    return {
+      model: {
+        ...page,
+        uploads: {
+          opensAt: uploads.opensAt,
+          closesAt: uploads.closesAt,
+          endpoint: uploads.endpoint,
+        },
+      },
+      cancelled: booking.status === 'cancelled',
+    };
+  },
   async run({ booking, tenant, deps, previous, idempotencyKey }) {
-    const model = guestPageModel(booking, tenant);
     const cancelled = booking.status === 'cancelled';
+    let connectSource: string | null = null;
+    if (!cancelled) {
+      try {
+        connectSource = await uploadConnectSource(deps.s3, tenant.bucket);
+      } catch (error) {
+        throw classifyAwsError('S3', error);
+      }
+    }
+    const model = guestPageModel(booking, tenant, {
+      now: deps.clock(),
+      uploadConnectSource: connectSource,
+    });
     const html = cancelled ? renderCancelledGuestPage(model) : renderGuestPage(model);
     const key = `g/${booking.guestSlug}.html`;
     // Guests reload the page on the day: a short cache keeps changes visible. The page and its

@@ -1,0 +1,152 @@
+/**
+ * Step 6, after the crew event exists: every assigned person (captain included) gets an
+ * assignment and, when deckhand delivers the links (built-in SCC), a personal magic link by
+ * Slack DM and/or email. Re-runs on a change: new people are notified, people taken off are
+ * released, the others are told what changed; a cancellation tells everyone.
+ * Messages are at-least-once: a crash between sending and recording sends one again.
+ */
+
+import type { Booking } from '../../bookings/booking.ts';
+import type { CrewAssignment } from '../../crew/crew-assignment.ts';
+import { assignedPeople, briefingFor, callAt, roleOn } from '../../crew/crew-briefing.ts';
+import type { CrewMessageKind } from '../../crew/crew-notifier.ts';
+import { hashLinkToken, newLinkToken } from '../../crew/magic-link-token.ts';
+import { nextReminderAt } from '../../crew/reminder-schedule.ts';
+import type { Tenant } from '../../tenants/tenant-schema.ts';
+import type { PipelineDeps } from '../pipeline-deps.ts';
+import type { PipelineStep } from '../pipeline-step.ts';
+
+async function issueLink(
+  deps: PipelineDeps,
+  booking: Booking,
+  tenant: Tenant,
+  personId: string,
+  expiresAt: number,
+): Promise<string> {
+  const token = newLinkToken();
+  await deps.crew.store.putLink(hashLinkToken(token) as string, {
+    tenantId: tenant.id,
+    bookingId: booking.bookingId,
+    personId,
+    expiresAt,
+  });
+  return deps.crew.linkUrl(tenant, token);
+}
+
+async function tell(
+  deps: PipelineDeps,
+  booking: Booking,
+  tenant: Tenant,
+  personId: string,
+  kind: CrewMessageKind,
+  link: string | null,
+) {
+  const person = tenant.roster.find((m) => m.id === personId);
+  if (!person) return;
+  await deps.crew.notifier.send({
+    kind,
+    tenant,
+    person,
+    bookingId: booking.bookingId,
+    briefing: briefingFor(booking, tenant, personId),
+    link,
+  });
+}
+
+export const crewNotifyStep: PipelineStep = {
+  name: 'crew_notify',
+  dependsOn: ['crew_event'],
+  inputs: (booking, tenant) => ({
+    people: assignedPeople(booking).map((id) => [id, briefingFor(booking, tenant, id)]),
+    cancelled: booking.status === 'cancelled',
+  }),
+  async run({ booking, tenant, deps, upstream }) {
+    const now = deps.clock();
+    const eventId = upstream.crew_event?.eventId;
+    if (typeof eventId === 'string')
+      await deps.crew.store.putSccEventRef(tenant.id, eventId, booking.bookingId);
+    const sendsLinks = deps.crew.delivery === 'deckhand';
+    const linkExpiresAt = Date.parse(booking.endsAt) + tenant.crew.linkGraceMinutes * 60_000;
+    const existing = new Map(
+      (await deps.crew.store.list(tenant.id, booking.bookingId)).map((a) => [a.personId, a]),
+    );
+    const cancelled = booking.status === 'cancelled';
+    const wanted = cancelled ? [] : assignedPeople(booking);
+    const notified: string[] = [];
+
+    // People are independent: tell them all at once.
+    await Promise.all(
+      wanted.map(async (personId) => {
+        const current = existing.get(personId);
+        const briefing = briefingFor(booking, tenant, personId);
+        if (!current || current.state === 'replaced') {
+          const link = sendsLinks
+            ? await issueLink(deps, booking, tenant, personId, linkExpiresAt)
+            : null;
+          const reminder = nextReminderAt(
+            {
+              issuedAt: now,
+              startsAt: new Date(booking.startsAt),
+              callAt: callAt(booking, tenant),
+              remindersSent: 0,
+              now,
+            },
+            tenant.crew,
+            tenant.timezone,
+          );
+          const fresh: CrewAssignment = {
+            tenantId: tenant.id,
+            bookingId: booking.bookingId,
+            personId,
+            role: roleOn(booking, tenant, personId),
+            state: 'pending',
+            version: current?.version ?? 1,
+            history: [...(current?.history ?? []), { at: now.toISOString(), action: 'issued' }],
+            linkExpiresAt,
+            delivery: deps.crew.delivery,
+            nextReminderAt: sendsLinks ? (reminder?.toISOString() ?? null) : null,
+            remindersSent: 0,
+            briefing,
+            createdAt: current?.createdAt ?? now.toISOString(),
+            updatedAt: now.toISOString(),
+          };
+          if (current) await deps.crew.store.update(current, fresh);
+          else if (!(await deps.crew.store.create(fresh))) return; // another runner got here first
+          if (sendsLinks) await tell(deps, booking, tenant, personId, 'assignment', link);
+          notified.push(personId);
+        } else if (JSON.stringify(current.briefing) !== JSON.stringify(briefing)) {
+          // Same person, new details (time, place, role): tell them, with a fresh link.
+          const link = sendsLinks
+            ? await issueLink(deps, booking, tenant, personId, linkExpiresAt)
+            : null;
+          await deps.crew.store.update(current, {
+            ...current,
+            briefing,
+            role: roleOn(booking, tenant, personId),
+            linkExpiresAt,
+            history: [...current.history, { at: now.toISOString(), action: 'changed' }],
+            updatedAt: now.toISOString(),
+          });
+          if (sendsLinks) await tell(deps, booking, tenant, personId, 'changed', link);
+        }
+      }),
+    );
+    const released: string[] = [];
+    await Promise.all(
+      [...existing].map(async ([personId, current]) => {
+        if (wanted.includes(personId) || current.state === 'replaced') return;
+        await deps.crew.store.update(current, {
+          ...current,
+          state: 'replaced',
+          nextReminderAt: null,
+          history: [...current.history, { at: now.toISOString(), action: 'replaced' }],
+          updatedAt: now.toISOString(),
+        });
+        if (sendsLinks)
+          await tell(deps, booking, tenant, personId, cancelled ? 'cancelled' : 'released', null);
+        released.push(personId);
+      }),
+    );
+    return { notified, released, delivery: deps.crew.delivery };
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * A booking's uploaded photos, for ops: the list (for the "N photos" reply in the booking's
+ * thread) and time-limited presigned GET links (the access-controlled gallery). Photos are
+ * never public: the bucket serves them only through these signed links.
+ */
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+import { uploadPrefix } from './upload-policy.ts';
+
+export interface BookingPhoto {
+  key: string;
+  /** Bytes. */
+  size: number;
+  /** ISO instant S3 recorded the upload, when it says. */
+  uploadedAt: string | null;
+}
+
+export interface GalleryLink extends BookingPhoto {
+  /** A presigned GET URL for the photo. */
+  url: string;
+  /** ISO instant the link stops working. */
+  expiresAt: string;
+}
+
+/** SigV4 presigned URLs live at most 7 days. */
+export const MAX_GALLERY_LINK_SECONDS = 7 * 24 * 60 * 60;
+
+/** Every photo under `uploads/<tenantId>/<SLUG>/`, oldest first. */
+export async function listBookingPhotos(
+  s3: S3Client,
+  tenant: Pick<Tenant, 'id' | 'bucket'>,
+  guestSlug: string,
+): Promise<BookingPhoto[]> {
+  const photos: BookingPhoto[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: tenant.bucket,
+        Prefix: uploadPrefix(tenant.id, guestSlug),
+        ...(token ? { ContinuationToken: token } : {}),
+      }),
+    );
+    for (const object of page.Contents ?? []) {
+      if (!object.Key) continue;
+      photos.push({
+        key: object.Key,
+        size: object.Size ?? 0,
+        uploadedAt: object.LastModified ? object.LastModified.toISOString() : null,
+      });
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return photos.sort(
+    (a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.key.localeCompare(b.key),
+  );
+}
+
+/** A presigned GET link for every photo of the booking, valid for `expiresInSeconds`. */
+export async function galleryLinks(
+  s3: S3Client,
+  tenant: Pick<Tenant, 'id' | 'bucket'>,
+  guestSlug: string,
+  expiresInSeconds: number,
+): Promise<GalleryLink[]> {
+  if (
+    !Number.isInteger(expiresInSeconds) ||
+    expiresInSeconds < 1 ||
+    expiresInSeconds > MAX_GALLERY_LINK_SECONDS
+  ) {
+    throw new RangeError(
+      `gallery links expire after 1 to ${MAX_GALLERY_LINK_SECONDS} seconds, not ${expiresInSeconds}`,
+    );
+  }
+  const photos = await listBookingPhotos(s3, tenant, guestSlug);
+  const expiresAt = new Date(Date.now() + expiresInSeconds * 1000).toISOString();
+  return Promise.all(
+    photos.map(async (photo) => ({
+      ...photo,
+      url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: tenant.bucket, Key: photo.key }), {
+        expiresIn: expiresInSeconds,
+      }),
+      expiresAt,
+    })),
+  );
+}
