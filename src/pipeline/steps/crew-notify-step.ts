@@ -147,6 +147,30 @@ export const crewNotifyStep: PipelineStep = {
         released.push(personId);
       }),
     );
+    // Per person, in order, for the Slack thread: who was asked, who was taken off.
+    const name = (id: string) => tenant.roster.find((m) => m.id === id)?.name ?? id;
+    for (const [type, ids, verb] of [
+      [
+        'crew_notified',
+        notified,
+        sendsLinks ? 'sent a confirmation link' : 'assigned (SCC sends the link)',
+      ],
+      [
+        'crew_released',
+        released,
+        cancelled ? 'told the charter is cancelled' : 'taken off the charter',
+      ],
+    ] as const) {
+      for (const personId of ids) {
+        const event = await deps.store.appendEvent(tenant.id, booking.bookingId, {
+          type,
+          at: now.toISOString(),
+          message: `${name(personId)} ${verb}`,
+          detail: { personId },
+        });
+        deps.onEvent?.(tenant.id, booking.bookingId, event);
+      }
+    }
     return { notified, released, delivery: deps.crew.delivery };
   },
 };
