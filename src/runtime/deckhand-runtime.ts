@@ -25,10 +25,12 @@ import { BuiltInSccService } from '../scc/built-in-scc-service.ts';
 import { HttpSccClient } from '../scc/http-scc-client.ts';
 import { stripMoneyFromText } from '../scc/money-scrub.ts';
 import type { SccClient } from '../scc/scc-contract.ts';
+import { errorResponse } from '../server/error-response.ts';
 import { FailedAttemptLimiter } from '../server/failed-attempt-limiter.ts';
 import { type Route, startHttpServer, stopHttpServer } from '../server/http-server.ts';
 import { LeasedIdempotencyStore } from '../server/leased-idempotency-store.ts';
 import { createPageSite } from '../server/page-site.ts';
+import { jsonResponse, type ServiceResponse } from '../server/service-http.ts';
 import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
 import { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import { DynamoCalendarStore } from '../storage/dynamo-calendar-store.ts';
@@ -45,7 +47,8 @@ import { ensureBuckets } from '../storage/ensure-buckets.ts';
 import { ensureTable } from '../storage/table-design.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
-import { createUploadRoutes } from '../uploads/upload-routes.ts';
+import { presignUpload, UploadRefusedError } from '../uploads/presign-upload.ts';
+import { createUploadRoutes, REFUSAL_STATUS } from '../uploads/upload-routes.ts';
 import { type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
 
 export interface RuntimeOptions {
@@ -98,19 +101,22 @@ function routesFor(
   store: DynamoBookingStore,
   secrets: LocalSecrets,
   logger: Logger,
+  clock: () => Date,
 ): Route[] {
   const idempotency = new LeasedIdempotencyStore(
     new DynamoIdempotencyRecordStore(clients.doc, config.tableName),
   );
   const pages = createPageSite({ s3: clients.s3, store, tenants });
+  const uploadCounter = new DynamoUploadCounter(clients.doc, config.tableName);
   const routes: Route[] = [
     // Before the page site: claims only /g/<slug>/uploads; every other /g/ path stays with the pages.
     ...createUploadRoutes({
       store,
       tenants,
       s3: clients.s3,
-      counter: new DynamoUploadCounter(clients.doc, config.tableName),
+      counter: uploadCounter,
       logger,
+      clock,
     }),
     { prefix: '/g/', handle: pages },
     { prefix: '/c/', handle: pages },
@@ -128,6 +134,32 @@ function routesFor(
   routes.push({ prefix: '/dashboard', strip: true, handle: (r) => calendar.handle(r) });
   routes.push({ prefix: '/calendar/', handle: (r) => calendar.handle(r) });
   const limiter = new FailedAttemptLimiter({});
+  const crewStore = new DynamoCrewStore(clients.doc, config.tableName);
+  /** SCC's presign_upload: the event's booking, then the same policy as the guest page's. */
+  const presignFor =
+    (tenant: Tenant) =>
+    async (eventId: string, contentType: string, size: number): Promise<ServiceResponse> => {
+      const bookingId = await crewStore.getSccEventRef(tenant.id, eventId);
+      const booking = bookingId ? await store.get(tenant.id, bookingId) : undefined;
+      if (!booking || booking.status === 'cancelled')
+        return errorResponse(404, 'unknown_event', 'No open charter has this event id.');
+      try {
+        const upload = await presignUpload(
+          { s3: clients.s3, counter: uploadCounter },
+          { tenant, booking, contentType, size, now: clock() },
+        );
+        return jsonResponse(200, {
+          url: upload.url,
+          fields: upload.fields,
+          key: upload.key,
+          expires_at: upload.expiresAt,
+        });
+      } catch (error) {
+        if (error instanceof UploadRefusedError)
+          return errorResponse(REFUSAL_STATUS[error.reason], error.reason, error.message);
+        throw error;
+      }
+    };
   const sccStore = new DynamoSccStore(clients.doc, config.tableName);
   for (const tenant of tenants.list()) {
     const scc = new BuiltInSccService({
@@ -138,6 +170,7 @@ function routesFor(
       idempotency,
       limiter,
       logger,
+      presignUpload: presignFor(tenant),
     });
     routes.push({ prefix: `/scc/${tenant.id}`, strip: true, handle: (r) => scc.handle(r) });
   }
@@ -230,7 +263,7 @@ export async function createRuntime(
                   }),
                 ]
               : []),
-            ...routesFor(config, tenants, clients, store, secrets, options.logger),
+            ...routesFor(config, tenants, clients, store, secrets, options.logger, clock),
           ],
         },
         options.serve ? { host: config.host, port: config.port } : { host: '127.0.0.1', port: 0 },

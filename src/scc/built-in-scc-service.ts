@@ -30,6 +30,11 @@ export interface BuiltInSccServiceOptions {
   keyCacheTtlMs?: number;
   /** bcrypt's compare; injectable so tests can count calls. */
   compareKey?: (key: string, hash: string) => Promise<boolean>;
+  /**
+   * Answers `presign_upload` for an event's guest photos (deckhand wires the upload policy in;
+   * the service itself knows nothing about bookings).
+   */
+  presignUpload?: (eventId: string, contentType: string, size: number) => Promise<ServiceResponse>;
   now?: () => number;
   maxBodyBytes?: number;
   logger?: Pick<Logger, 'error'>;
@@ -105,6 +110,11 @@ export class BuiltInSccService {
         return this.#patch(request, body);
       case 'get_event':
         return this.#get(body.event_id);
+      case 'presign_upload':
+        if (!this.#options.presignUpload) {
+          return errorResponse(501, 'not_available', 'Photo uploads are not set up on this SCC.');
+        }
+        return this.#options.presignUpload(body.event_id, body.content_type, body.size);
     }
   }
 

@@ -51,10 +51,19 @@ export const sccGetEventSchema = z.strictObject({
   event_id: z.string().min(1).max(100),
 });
 
+/** The seed's "presigned SCC endpoint" for guest photos, as an action of the same API. */
+export const sccPresignUploadSchema = z.strictObject({
+  action: z.literal('presign_upload'),
+  event_id: z.string().min(1).max(100),
+  content_type: z.string().min(1).max(100),
+  size: z.number().int().positive(),
+});
+
 export const sccRequestSchema = z.discriminatedUnion('action', [
   sccCreateEventSchema,
   sccPatchEventSchema,
   sccGetEventSchema,
+  sccPresignUploadSchema,
 ]);
 export type SccRequest = z.infer<typeof sccRequestSchema>;
 

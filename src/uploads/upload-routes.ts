@@ -49,7 +49,8 @@ const uploadRequestSchema = z.object({
   size: z.number().int('must be a whole number of bytes').nonnegative(),
 });
 
-const REFUSAL_STATUS: Record<UploadRefusalCode, number> = {
+/** HTTP status of each refusal, shared by the page endpoint and the SCC action. */
+export const REFUSAL_STATUS: Record<UploadRefusalCode, number> = {
   uploads_not_open: 403,
   uploads_closed: 403,
   unsupported_type: 415,

@@ -392,3 +392,38 @@ describe('crew never see money', () => {
     }
   });
 });
+
+describe("SCC's presign_upload action", () => {
+  it('answers with a presigned POST for the event of an open charter, and refuses one outside the window', async () => {
+    let now = Date.parse('2027-06-02T17:00:00Z'); // during the June 2 charter
+    h = await startHarness({ clock: () => new Date(now) });
+    const id = await h.book(SEED);
+    const eventId = (await runPipeline(h.tenant, id, h.runtime.deps)).steps.crew_event.result
+      ?.eventId as string;
+    const { sccServiceKey } = JSON.parse(readFileSync(join(h.dataDir, 'secrets.json'), 'utf8')) as {
+      sccServiceKey: string;
+    };
+    const presign = () =>
+      fetch(`${h.runtime.httpUrl}/scc/${h.tenant.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-service-key': sccServiceKey },
+        body: JSON.stringify({
+          action: 'presign_upload',
+          event_id: eventId,
+          content_type: 'image/jpeg',
+          size: 123_456,
+        }),
+      });
+
+    const open = await presign();
+    now = Date.parse('2027-07-01T00:00:00Z'); // weeks after the trip
+    const closed = await presign();
+
+    expect(open.status).toBe(200);
+    const body = (await open.json()) as { key: string; fields: Record<string, string> };
+    expect(body.key).toMatch(new RegExp(`^uploads/${h.tenant.id}/[A-Z0-9]{8}/`));
+    expect(body.fields['Content-Type']).toBe('image/jpeg');
+    expect(closed.status).toBe(403);
+    expect(((await closed.json()) as { message: string }).message).toMatch(/closed/i);
+  });
+});
