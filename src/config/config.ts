@@ -98,6 +98,17 @@ const envSchema = z
       (v) => (v === '' ? undefined : v),
       z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
     ),
+    SLACK_API_URL: optionalUrl,
+    DECKHAND_APPROVERS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(
+          /^(\*|[UW][A-Z0-9]{2,}(,[UW][A-Z0-9]{2,})*)$/,
+          'a comma-separated list of Slack user ids (U0123ABCD,U0456EFGH), or *',
+        )
+        .optional(),
+    ),
     DASHBOARD_URL: optionalUrl,
     DASHBOARD_TOKEN: optionalString,
     SCC_URL: optionalUrl,
@@ -144,6 +155,10 @@ export type Config = Readonly<{
     signingSecret: string | undefined;
     botToken: string | undefined;
     appToken: string | undefined;
+    /** Base URL of the Web API (a proxy or a local stand-in); unset: Slack's own. */
+    apiUrl: string | undefined;
+    /** Overrides every tenant's approver list: user ids, or '*' for anyone (trials, tests). */
+    approvers: string[] | '*' | undefined;
   };
   dashboard: { url: string; token: string; tokenHeader: string } | undefined;
   scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
@@ -186,6 +201,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      approvers:
+        e.DECKHAND_APPROVERS === undefined
+          ? undefined
+          : e.DECKHAND_APPROVERS === '*'
+            ? '*'
+            : e.DECKHAND_APPROVERS.split(','),
     },
     dashboard:
       e.DASHBOARD_URL && e.DASHBOARD_TOKEN

@@ -105,6 +105,24 @@ export const tenantSchema = z
     safetyNotes: z.array(z.string().min(1)).default([]),
     whatToBring: z.array(z.string().min(1)).default([]),
     crewChecklist: z.array(z.string().min(1)).default([]),
+    /** The tenant's Slack: which workspace, the ops channel for charter threads, who may approve. */
+    slack: z
+      .strictObject({
+        /** Workspace (or, for org installs, the context team) this tenant's requests come from. */
+        teamId: z
+          .string()
+          .regex(/^[TE][A-Z0-9]{2,}$/, 'a Slack team id like T0123ABCD')
+          .optional(),
+        /** Channels mapped to this tenant; the first is the ops channel where /charter threads go. */
+        channels: z
+          .array(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'a Slack channel id like C0123ABCD'))
+          .min(1),
+        /** Slack users who may approve, cancel and reassign. */
+        approvers: z
+          .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD'))
+          .default([]),
+      })
+      .optional(),
     /** Magic links, reminders and quiet hours. */
     crew: crewSettingsSchema,
     /** Guest photo uploads: the window around the charter and the limits (docs/uploads.md). */

@@ -26,7 +26,13 @@ const DEFAULTS = {
   publicUrl: undefined,
   aws: { region: 'us-east-1', dynamodbEndpoint: undefined, s3Endpoint: undefined },
   embedded: true,
-  slack: { signingSecret: undefined, botToken: undefined, appToken: undefined },
+  slack: {
+    signingSecret: undefined,
+    botToken: undefined,
+    appToken: undefined,
+    apiUrl: undefined,
+    approvers: undefined,
+  },
   dashboard: undefined,
   scc: undefined,
   sesFrom: undefined,
@@ -90,7 +96,13 @@ describe('loadConfig', () => {
         s3Endpoint: 'http://127.0.0.1:9000',
       },
       embedded: false,
-      slack: { signingSecret: 'secret', botToken: 'xoxb-1', appToken: 'xapp-1' },
+      slack: {
+        signingSecret: 'secret',
+        botToken: 'xoxb-1',
+        appToken: 'xapp-1',
+        apiUrl: undefined,
+        approvers: undefined,
+      },
       dashboard: {
         url: 'https://dash.example.com',
         token: 'dash-token',
@@ -125,7 +137,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');
