@@ -1,7 +1,108 @@
 /** Block Kit ids, defined once: listeners and builders import these, never repeat strings. */
+
+/**
+ * `block_id`s. Unique within one message or view; blocks that repeat (one per failed step, one
+ * per declined crew member, one per charter in a list) carry none and let Slack number them.
+ */
 export const BLOCK_IDS = {
   bookingSummary: 'booking_summary',
   bookingMissing: 'booking_missing',
   costBreakdown: 'cost_breakdown',
   costTotals: 'cost_totals',
+
+  // Approval modal inputs: `response_action: 'errors'` keys its messages by these.
+  approvalDate: 'approval_date',
+  approvalStart: 'approval_start',
+  approvalDuration: 'approval_duration',
+  approvalGuestName: 'approval_guest_name',
+  approvalPartySize: 'approval_party_size',
+  approvalRevenue: 'approval_revenue',
+  approvalListing: 'approval_listing',
+  approvalCaptain: 'approval_captain',
+  approvalCrew: 'approval_crew',
+  approvalNotes: 'approval_notes',
+  /** Context under the breakdown: what the parser could not find, and warnings. */
+  approvalNotices: 'approval_notices',
+  /** Context at the top of the modal: where the booking came from. */
+  approvalSource: 'approval_source',
+
+  // Cards posted in the email's thread.
+  cardNotice: 'card_notice',
+  cardActions: 'card_actions',
+  requestDeadline: 'request_deadline',
+  modificationChanges: 'modification_changes',
+  cancellationSummary: 'cancellation_summary',
+  cancellationEffects: 'cancellation_effects',
+
+  // The status message of a charter.
+  statusState: 'status_state',
+  statusSteps: 'status_steps',
+  statusLinks: 'status_links',
+  statusCrew: 'status_crew',
+
+  // Thread replies.
+  eventReply: 'event_reply',
+  eventActions: 'event_actions',
+
+  // The crew member's DM.
+  crewDmBriefing: 'crew_dm_briefing',
+  crewDmActions: 'crew_dm_actions',
+  crewDmContact: 'crew_dm_contact',
+
+  // Help, the charter list, refusals and App Home.
+  helpCommands: 'help_commands',
+  helpIntake: 'help_intake',
+  charterListSummary: 'charter_list_summary',
+  charterListMore: 'charter_list_more',
+  refusal: 'refusal',
+  homeIntro: 'home_intro',
+  homeMore: 'home_more',
 } as const;
+
+/** `action_id`s: what a `block_actions` listener matches on. */
+export const ACTION_IDS = {
+  // Approval modal inputs (the element inside each input block).
+  approvalDate: 'approval_date_input',
+  approvalStart: 'approval_start_input',
+  approvalDuration: 'approval_duration_input',
+  approvalGuestName: 'approval_guest_name_input',
+  approvalPartySize: 'approval_party_size_input',
+  approvalRevenue: 'approval_revenue_input',
+  approvalListing: 'approval_listing_input',
+  approvalCaptain: 'approval_captain_input',
+  approvalCrew: 'approval_crew_input',
+  approvalNotes: 'approval_notes_input',
+
+  // Card buttons (value: the draft id the card was posted for).
+  reviewApprove: 'review_approve',
+  reviewDismiss: 'review_dismiss',
+  applyChanges: 'apply_changes',
+  cancelCharter: 'cancel_charter',
+
+  // Status message and thread replies.
+  retryPipeline: 'retry_pipeline',
+  /** A static_select; each option's value is `encodeReplacementChoice(...)`. */
+  pickReplacement: 'pick_replacement',
+
+  // The crew member's DM (value: the opaque assignment key the caller gave).
+  crewConfirm: 'crew_confirm',
+  crewDecline: 'crew_decline',
+  /** A link button to the magic-link page: Slack still sends block_actions, ack it. */
+  crewOpenLink: 'crew_open_link',
+} as const;
+
+/** `callback_id`s of views and shortcuts. */
+export const CALLBACK_IDS = {
+  approvalModal: 'approval_modal',
+  /** The message shortcut "Create charter from message" (manifest.yml names it too). */
+  createCharterShortcut: 'create_charter_from_message',
+} as const;
+
+/** Option values with a meaning of their own. Roster ids cannot start with `_`. */
+export const OPTION_VALUES = {
+  noCaptain: '_none',
+} as const;
+
+export type BlockId = (typeof BLOCK_IDS)[keyof typeof BLOCK_IDS];
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+export type CallbackId = (typeof CALLBACK_IDS)[keyof typeof CALLBACK_IDS];

@@ -5,15 +5,28 @@
 import type { KnownBlock } from '@slack/types';
 import { formatCents } from '../src/money/cents.ts';
 import type { PriceBreakdown } from '../src/pricing/price-charter.ts';
-import { escapeMrkdwn } from '../src/text/escape.ts';
+import { escapeMrkdwn, truncate } from '../src/text/escape.ts';
 import { BLOCK_IDS } from './block-ids.ts';
+
+export interface CostBreakdownOptions {
+  /** How the revenue line is named, e.g. "Revenue (renter total)". Default "Revenue". */
+  revenueLabel?: string | undefined;
+}
+
+/** Slack's limits for a section's text and for one context element. */
+const SECTION_MAX = 3000;
+const CONTEXT_MAX = 2000;
 
 /**
  * Builds the cost breakdown blocks.
  *
  * @example buildCostBreakdownBlocks(priceCharter(input, tenant.pricing))
+ * @example buildCostBreakdownBlocks(breakdown, { revenueLabel: 'Revenue (payout)' })
  */
-export function buildCostBreakdownBlocks(breakdown: PriceBreakdown): KnownBlock[] {
+export function buildCostBreakdownBlocks(
+  breakdown: PriceBreakdown,
+  options: CostBreakdownOptions = {},
+): KnownBlock[] {
   const lines = breakdown.lines.map(
     (line) =>
       `${escapeMrkdwn(line.label)} _(${escapeMrkdwn(line.detail)})_: −${formatCents(line.cents)}`,
@@ -24,7 +37,13 @@ export function buildCostBreakdownBlocks(breakdown: PriceBreakdown): KnownBlock[
       block_id: BLOCK_IDS.costBreakdown,
       text: {
         type: 'mrkdwn',
-        text: [`*Revenue:* ${formatCents(breakdown.revenueCents)}`, ...lines].join('\n'),
+        text: truncate(
+          [
+            `*${escapeMrkdwn(options.revenueLabel ?? 'Revenue')}:* ${formatCents(breakdown.revenueCents)}`,
+            ...lines,
+          ].join('\n'),
+          SECTION_MAX,
+        ),
       },
     },
     {
@@ -39,7 +58,9 @@ export function buildCostBreakdownBlocks(breakdown: PriceBreakdown): KnownBlock[
   if (breakdown.warnings.length > 0) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(breakdown.warnings.join(' ')) }],
+      elements: [
+        { type: 'mrkdwn', text: truncate(escapeMrkdwn(breakdown.warnings.join(' ')), CONTEXT_MAX) },
+      ],
     });
   }
   return blocks;

@@ -28,6 +28,8 @@ export interface Booking {
   assignment: Assignment;
   price: PriceBreakdown;
   renterNote: string | null;
+  /** The charter's Slack thread: its channel, the thread it lives in, and the status message. */
+  slack?: { channelId: string; threadTs: string | null; statusTs: string | null } | undefined;
   createdAt: string;
   updatedAt: string;
 }

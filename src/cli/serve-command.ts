@@ -5,6 +5,7 @@ import { sendDueReminders } from '../crew/send-due-reminders.ts';
 import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
+import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
@@ -45,7 +46,13 @@ export function describeSetup(
   ];
   if (!config.slack.botToken) {
     lines.push(
-      'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN); the Slack app is not in this build yet.',
+      'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN), so no workspace is connected.',
+    );
+  } else if (config.slack.appToken) {
+    lines.push('Slack: connected over Socket Mode (SLACK_APP_TOKEN).');
+  } else {
+    lines.push(
+      `Slack: request URL ${url}/slack/events (commands, interactivity and events)${config.slack.apiUrl ? `; Web API at ${config.slack.apiUrl}` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -71,7 +78,15 @@ export async function runServeCommand(
     throw new UsageError(`Unexpected argument "${positionals[0]}".`, SERVE_USAGE);
 
   const logger = createLogger(config.logLevel);
-  const runtime = await createRuntime(config, tenants, { serve: true, logger });
+  const slackRoute = lateSlackRoute();
+  const dmNotifier = slackCrewNotifier(config);
+  const runtime = await createRuntime(config, tenants, {
+    serve: true,
+    logger,
+    routes: [slackRoute],
+    ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
+  });
+  const slack = await createSlackApp(config, tenants, runtime, { logger, route: slackRoute });
   io.stdout.write(
     describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
   );
@@ -102,6 +117,8 @@ export async function runServeCommand(
     process.on('SIGTERM', stop);
   });
   clearInterval(completer);
+  await slack?.stop();
+  await slack?.idle();
   await runtime.close();
   logger.flush();
   return EXIT.ok;

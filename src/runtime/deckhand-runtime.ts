@@ -64,6 +64,8 @@ export interface RuntimeOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra crew notifiers (the Slack app adds its DM notifier). */
   crewNotifiers?: CrewNotifier[];
+  /** Extra routes on the server, matched first (the Slack receiver's /slack/events). */
+  routes?: Route[];
 }
 
 export interface DeckhandRuntime {
@@ -76,6 +78,10 @@ export interface DeckhandRuntime {
   httpUrl: string;
   /** True when another process owns the stores and this one only uses them. */
   attached: boolean;
+  /** Adds a subscriber to pipeline and crew events (the Slack thread); returns its removal. */
+  subscribe(
+    listener: (tenantId: string, bookingId: string, event: PipelineEvent) => void,
+  ): () => void;
   /** The secret ICS feed URL of a tenant's calendar, when the built-in calendar is used. */
   calendarFeedUrl(tenant: Tenant): string | undefined;
   close(): Promise<void>;
@@ -184,6 +190,13 @@ export async function createRuntime(
   options: RuntimeOptions,
 ): Promise<DeckhandRuntime> {
   const clock = options.clock ?? (() => new Date());
+  const subscribers = new Set<
+    (tenantId: string, bookingId: string, event: PipelineEvent) => void
+  >();
+  if (options.onEvent) subscribers.add(options.onEvent);
+  const onEvent = (tenantId: string, bookingId: string, event: PipelineEvent): void => {
+    for (const listener of subscribers) listener(tenantId, bookingId, event);
+  };
   let stack: EmbeddedStack | undefined;
   let endpoints = {
     region: config.aws.region,
@@ -240,7 +253,7 @@ export async function createRuntime(
         formSecret: formSecretOf(secrets),
         guestPageUrl: (tenantId, slug) => `${pageBase(tenants.get(tenantId))}/g/${slug}`,
         clock,
-        onEvent: options.onEvent,
+        onEvent,
       });
       const started = await startHttpServer(
         {
@@ -248,6 +261,7 @@ export async function createRuntime(
           logger: options.logger,
           version: VERSION,
           routes: [
+            ...(options.routes ?? []),
             crewLinks,
             // An external SCC reports crew answers here, with the key deckhand calls it with.
             ...(config.scc
@@ -259,7 +273,7 @@ export async function createRuntime(
                     serviceKey: config.scc.serviceKey,
                     keyHeader: config.scc.keyHeader,
                     clock,
-                    onEvent: options.onEvent,
+                    onEvent,
                   }),
                 ]
               : []),
@@ -373,7 +387,7 @@ export async function createRuntime(
       },
       crewPageUrl: (tenant, slug) => `${pageBase(tenant)}/c/${slug}`,
       clock,
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      onEvent,
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     };
@@ -385,6 +399,10 @@ export async function createRuntime(
       deps,
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
+      subscribe(listener) {
+        subscribers.add(listener);
+        return () => subscribers.delete(listener);
+      },
       calendarFeedUrl: (tenant) =>
         config.dashboard
           ? undefined

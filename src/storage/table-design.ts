@@ -63,6 +63,12 @@ export const keys = {
     pk: `T#${tenantId}#SCCREF#${eventId}`,
     sk: 'REF',
   }),
+  draft: (tenantId: string, draftId: string) => ({
+    pk: `T#${tenantId}#DRAFT#${draftId}`,
+    sk: 'DRAFT',
+  }),
+  /** A Slack delivery already handled (event id, file id): Slack re-delivers after 3 s, 1 min, 5 min. */
+  slackDelivery: (key: string) => ({ pk: `SLACK#${key}`, sk: 'SEEN' }),
   /** GSI1: a tenant's bookings by start time. */
   bookingsByStart: (tenantId: string) => `T#${tenantId}#BOOKINGS`,
 } as const;

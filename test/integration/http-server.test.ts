@@ -100,7 +100,9 @@ describe('deckhand serve (npm start)', () => {
     const [code] = await once(child, 'exit');
 
     expect(health.status).toBe(200);
-    expect(output).toContain('Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN)');
+    expect(output).toContain(
+      'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN), so no workspace is connected.',
+    );
     expect(output).toContain('built-in, ');
     expect(output).toContain('(DASHBOARD_URL not set)');
     expect(output).toContain('(SCC_URL not set)');

@@ -1,0 +1,261 @@
+/** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
+import { randomBytes } from 'node:crypto';
+import { AppClient } from './app-client.ts';
+import { AppInteractions } from './app-interactions.ts';
+import type { MethodContext } from './method-context.ts';
+import { ResponseUrls } from './response-urls.ts';
+import { SlackIds } from './slack-ids.ts';
+import { listen, type StandInResponse, stop } from './standin-server.ts';
+import { TriggerIds } from './trigger-ids.ts';
+import { ViewRegistry } from './view-registry.ts';
+import { WebApi } from './web-api.ts';
+import { type MessageRecord, Workspace } from './workspace.ts';
+
+export { signSlackRequest } from './slack-signature.ts';
+
+export interface StandInOptions {
+  /** To sign requests to the app. */
+  signingSecret: string;
+  /** The only token the Web API accepts (any other answers `invalid_auth`). */
+  botToken: string;
+  /** Where the app receives requests, e.g. http://127.0.0.1:PORT/slack/events (or setAppUrl). */
+  appUrl?: string;
+  /** Default 'T0DECKHAND'. */
+  teamId?: string;
+  /** Default 'U0DECKBOT'. */
+  botUserId?: string;
+  users?: { id: string; name: string; realName?: string; email?: string; isBot?: boolean }[];
+  /** Plus the DMs conversations.open creates. */
+  channels?: { id: string; name: string; isPrivate?: boolean }[];
+  /** Milliseconds clock for Slack-side time: ts, trigger expiry, event_time. Default Date.now. */
+  now?: () => number;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  response: Record<string, unknown>;
+  at: number;
+}
+
+export interface StandInMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text?: string;
+  blocks?: unknown[];
+  user: string;
+  ephemeralTo?: string;
+  updates: number;
+}
+
+export interface StandInView {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+  userId: string;
+  rootViewId: string;
+  previousViewId?: string;
+}
+
+export interface SlackStandIn {
+  /** Base for WebClient's slackApiUrl, ending with '/api/'. */
+  apiUrl: string;
+  /**
+   * Every Web API call with its answer, in order; also `response_url` posts and the app's
+   * acknowledgements Slack acts on (`ack.slash_command`, `ack.view_submission`).
+   */
+  calls: RecordedCall[];
+  /** Current messages (thread replies and ephemeral ones included), in posting order. */
+  messages(channel?: string): StandInMessage[];
+  /** A thread's parent, then its replies. */
+  thread(channel: string, threadTs: string): StandInMessage[];
+  /** Open views: modals in their stacks and Home tabs. */
+  views(): StandInView[];
+  setAppUrl(url: string): void;
+  /** Fault injection for tests: the next N calls of `method` answer this error (e.g. 'ratelimited' → HTTP 429 with Retry-After: 1). */
+  failNext(method: string, error: string, times?: number): void;
+  // Requests to the app, signed exactly as Slack signs them; each resolves with the app's HTTP response.
+  slashCommand(input: {
+    command: string;
+    text: string;
+    userId: string;
+    channelId: string;
+    retryNum?: number;
+  }): Promise<{ status: number; body: string; triggerId: string }>;
+  blockAction(input: {
+    userId: string;
+    channelId?: string;
+    messageTs?: string;
+    viewId?: string;
+    actionId: string;
+    blockId: string;
+    value?: string;
+    selectedOption?: string;
+    selectedOptions?: string[];
+    selectedDate?: string;
+    selectedTime?: string;
+    text?: string;
+  }): Promise<{ status: number; body: string; triggerId: string }>;
+  /**
+   * Submits an open modal. `values` are block_id → action_id → a plain value (string; string[]
+   * for multi-selects; null to clear) or Slack's own value object; other inputs keep their state.
+   */
+  viewSubmission(input: {
+    userId: string;
+    viewId: string;
+    values: Record<string, Record<string, unknown>>;
+  }): Promise<{ status: number; body: string; json: unknown }>;
+  /**
+   * Sends an event in the Events API envelope. With `retryNum`, an event object sent before
+   * goes again with the same event_id (unless `eventId` says otherwise), as Slack re-delivers.
+   */
+  event(
+    event: Record<string, unknown>,
+    options?: { retryNum?: number; retryReason?: string; eventId?: string },
+  ): Promise<{ status: number; body: string; eventId: string }>;
+  /**
+   * A forwarded email arriving in a channel: a message event, subtype file_share, with an email
+   * file (filetype/mode 'email', subject, from, plain_text, headers, has_more, preview).
+   * files.info returns the same file, whole (with hasMore the event carries the first half).
+   * `event` re-sent through event(…, { retryNum }) is Slack's re-delivery.
+   */
+  forwardEmail(input: {
+    channelId: string;
+    userId: string;
+    subject: string;
+    from: string;
+    plainText: string;
+    date: string;
+    hasMore?: boolean;
+  }): Promise<{
+    status: number;
+    fileId: string;
+    ts: string;
+    eventId: string;
+    event: Record<string, unknown>;
+  }>;
+  close(): Promise<void>;
+}
+
+const APP_ID = 'A0DECKHAND';
+const BOT_ID = 'B0DECKBOT';
+const TEAM_DOMAIN = 'deckhand-standin';
+const TEAM_NAME = 'deckhand (Slack stand-in)';
+
+function toStandInMessage(record: MessageRecord): StandInMessage {
+  return {
+    channel: record.channel,
+    ts: record.ts,
+    ...(record.threadTs === undefined ? {} : { threadTs: record.threadTs }),
+    ...(record.text === undefined ? {} : { text: record.text }),
+    ...(record.blocks === undefined ? {} : { blocks: record.blocks }),
+    user: record.user,
+    ...(record.ephemeralTo === undefined ? {} : { ephemeralTo: record.ephemeralTo }),
+    updates: record.updates,
+  };
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 (a free port). Integration tests drive it now; local mode
+ * will put a browser workspace on top of the same object.
+ *
+ * @example
+ * const slack = await startSlackStandIn({ signingSecret, botToken, appUrl });
+ * const client = new WebClient(botToken, { slackApiUrl: slack.apiUrl });
+ */
+export async function startSlackStandIn(options: StandInOptions): Promise<SlackStandIn> {
+  const now = options.now ?? Date.now;
+  const ids = new SlackIds(now);
+  const teamId = options.teamId ?? 'T0DECKHAND';
+  const botUserId = options.botUserId ?? 'U0DECKBOT';
+  const workspace = new Workspace({
+    teamId,
+    appId: APP_ID,
+    botId: BOT_ID,
+    botUserId,
+    users: options.users ?? [],
+    channels: options.channels ?? [],
+    now,
+  });
+  const views = new ViewRegistry({ ids, teamId, appId: APP_ID, botId: BOT_ID });
+  const triggers = new TriggerIds(ids, now);
+  const calls: RecordedCall[] = [];
+  const context: MethodContext = {
+    workspace,
+    views,
+    triggers,
+    ids,
+    now,
+    teamName: TEAM_NAME,
+    teamDomain: TEAM_DOMAIN,
+  };
+  const webApi = new WebApi(context, options.botToken, calls);
+  let baseUrl = '';
+  const responseUrls = new ResponseUrls({ workspace, ids, now, calls, baseUrl: () => baseUrl });
+  const app = new AppClient(options.signingSecret, options.appUrl);
+  const interactions = new AppInteractions({
+    workspace,
+    views,
+    triggers,
+    ids,
+    now,
+    app,
+    responseUrls,
+    calls,
+    payloadContext: {
+      teamId,
+      teamDomain: TEAM_DOMAIN,
+      appId: APP_ID,
+      botUserId,
+      verificationToken: randomBytes(12).toString('hex'),
+    },
+    filesUrl: () => `${baseUrl}/files-pri/`,
+  });
+
+  const { server, baseUrl: listening } = await listen((request): StandInResponse => {
+    const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(request.path);
+    if (api && (request.method === 'POST' || request.method === 'GET'))
+      return webApi.handle(api[1] ?? '', request.headers, request.query, request.body);
+    const responseUrl = /^\/response-url\/([0-9a-f]+)$/.exec(request.path);
+    if (responseUrl && request.method === 'POST')
+      return {
+        ...responseUrls.handle(
+          responseUrl[1] ?? '',
+          request.headers['content-type'] ?? '',
+          request.body,
+        ),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      };
+    return {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: `The Slack stand-in has nothing at ${request.method} ${request.path}; the Web API is under /api/.`,
+    };
+  });
+  baseUrl = listening;
+
+  return {
+    apiUrl: `${baseUrl}/api/`,
+    calls,
+    messages: (channel) => workspace.messages(channel).map(toStandInMessage),
+    thread: (channel, threadTs) => workspace.thread(channel, threadTs).map(toStandInMessage),
+    views: () =>
+      views.list().map((record) => ({
+        id: record.id,
+        hash: String(record.view.hash),
+        view: record.view,
+        userId: record.userId,
+        rootViewId: record.rootViewId,
+        ...(record.previousViewId === undefined ? {} : { previousViewId: record.previousViewId }),
+      })),
+    setAppUrl: (url) => app.setUrl(url),
+    failNext: (method, error, times = 1) => webApi.failNext(method, error, times),
+    slashCommand: (input) => interactions.slashCommand(input),
+    blockAction: (input) => interactions.blockAction(input),
+    viewSubmission: (input) => interactions.viewSubmission(input),
+    event: (event, eventOptions) => interactions.event(event, eventOptions),
+    forwardEmail: (input) => interactions.forwardEmail(input),
+    close: () => stop(server),
+  };
+}

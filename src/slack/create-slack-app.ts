@@ -1,0 +1,158 @@
+/**
+ * The Slack app: Bolt with deckhand's listeners, over HTTP on deckhand's own server
+ * (`POST /slack/events`) or over Socket Mode when SLACK_APP_TOKEN is set. The Web API client
+ * uses SLACK_API_URL when set (a proxy or the local stand-in), a short retry policy and a
+ * timeout: the default retries for up to half an hour, far past any Slack deadline.
+ */
+import { App, LogLevel } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { registerCommands } from '../../commands/index.ts';
+import { buildCrewDm } from '../../views/crew-dm.ts';
+import { crewAssignmentKey } from '../../views/listeners/crew-dm-buttons.ts';
+import { registerViewListeners } from '../../views/listeners/index.ts';
+import type { Config } from '../config/config.ts';
+import { type CrewNotifier, SlackDmNotifier } from '../crew/crew-notifier.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import type { Route } from '../server/http-server.ts';
+import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
+import { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
+import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import { CharterThread } from './charter-thread.ts';
+import { ServiceRequestReceiver } from './service-request-receiver.ts';
+import type { SlackDeps } from './slack-deps.ts';
+import { createSlackRouting } from './tenant-routing.ts';
+
+/** Client options shared by Bolt's client and the crew DM notifier. */
+export function slackClientOptions(config: Config): WebClientOptions {
+  return {
+    ...(config.slack.apiUrl
+      ? {
+          slackApiUrl: config.slack.apiUrl.endsWith('/')
+            ? config.slack.apiUrl
+            : `${config.slack.apiUrl}/`,
+        }
+      : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    timeout: 5_000,
+    logLevel: LogLevel.ERROR,
+  };
+}
+
+/** Crew DMs with Confirm / Can't make it buttons, for people with a Slack user id. */
+export function slackCrewNotifier(config: Config): CrewNotifier | undefined {
+  if (!config.slack.botToken) return undefined;
+  const client = new WebClient(config.slack.botToken, slackClientOptions(config));
+  return new SlackDmNotifier(async (userId, message, text) => {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id ?? userId;
+    const dm = buildCrewDm({
+      message,
+      assignmentKey: crewAssignmentKey(message.tenant.id, message.bookingId, message.person.id),
+    });
+    const posted = await client.chat.postMessage({
+      channel,
+      text: dm.text || text,
+      blocks: dm.blocks,
+      unfurl_links: false,
+    });
+    return posted.ts ?? '';
+  });
+}
+
+/** A route that answers 503 until the Slack app behind it is ready. */
+export function lateSlackRoute(): Route & {
+  attach(handle: (r: ServiceRequest) => Promise<ServiceResponse>): void;
+} {
+  let handler: ((r: ServiceRequest) => Promise<ServiceResponse>) | undefined;
+  return {
+    prefix: '/slack/events',
+    handle: (request) =>
+      handler
+        ? handler(request)
+        : Promise.resolve({ status: 503, headers: { 'retry-after': '1' }, body: '' }),
+    attach(handle) {
+      handler = handle;
+    },
+  };
+}
+
+export interface SlackAppHandle {
+  app: App;
+  deps: SlackDeps;
+  /** Waits for work started after acknowledgements and for thread updates (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createSlackApp(
+  config: Config,
+  tenants: TenantRegistry,
+  runtime: DeckhandRuntime,
+  options: {
+    logger: Logger;
+    route?: ReturnType<typeof lateSlackRoute>;
+    postIntervalMs?: number;
+    coalesceMs?: number;
+  },
+): Promise<SlackAppHandle | undefined> {
+  const { signingSecret, botToken, appToken } = config.slack;
+  if (!botToken || !signingSecret) return undefined;
+  const receiver = appToken
+    ? undefined
+    : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
+  const app = new App({
+    token: botToken,
+    clientOptions: slackClientOptions(config),
+    logLevel: LogLevel.ERROR,
+    ...(receiver ? { receiver } : { socketMode: true, appToken, signingSecret }),
+  });
+  const work = new Set<Promise<unknown>>();
+  const thread = new CharterThread({
+    client: app.client,
+    deps: runtime.deps,
+    tenants,
+    logger: options.logger,
+    ...(options.postIntervalMs === undefined ? {} : { postIntervalMs: options.postIntervalMs }),
+    ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
+  });
+  const deps: SlackDeps = {
+    config,
+    tenants,
+    runtime,
+    drafts: new DynamoDraftStore(runtime.clients.doc, config.tableName),
+    routing: createSlackRouting(config, tenants),
+    thread,
+    logger: options.logger,
+    clock: runtime.deps.clock,
+    background(task) {
+      const running = task().catch((error: unknown) =>
+        options.logger.error({ err: error }, 'Slack follow-up work failed'),
+      );
+      work.add(running);
+      void running.finally(() => work.delete(running));
+    },
+  };
+  registerCommands(app, deps);
+  registerViewListeners(app, deps);
+  const unsubscribe = runtime.subscribe((tenantId, bookingId, event) =>
+    thread.onEvent(tenantId, bookingId, event),
+  );
+  if (receiver) options.route?.attach((request) => receiver.handle(request));
+  else await app.start();
+  return {
+    app,
+    deps,
+    async idle() {
+      for (let round = 0; round < 3; round += 1) {
+        await receiver?.idle();
+        while (work.size > 0) await Promise.all([...work]);
+        await thread.idle();
+      }
+    },
+    async stop() {
+      unsubscribe();
+      if (!receiver) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * From a message (a forwarded email, a pasted booking, the message shortcut) to its card in the
+ * message's thread: the parse is stored as a draft, keyed by the Slack file or message, so a
+ * re-delivered event posts nothing twice. `not_booking` posts nothing.
+ */
+import type { WebClient } from '@slack/web-api';
+import { buildCancellationCard } from '../../views/cancellation-card.ts';
+import { buildModificationCard } from '../../views/modification-card.ts';
+import { buildRequestCard } from '../../views/request-card.ts';
+import { buildReviewCard } from '../../views/review-card.ts';
+import type { IntakeResult } from '../intake/intake-result.ts';
+import {
+  defaultAssignment,
+  findBooking,
+  UnknownBookingError,
+} from '../pipeline/book-from-intake.ts';
+import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+import type { SlackDeps } from './slack-deps.ts';
+
+function defaultPrice(intake: IntakeResult, tenant: Tenant) {
+  const revenueCents = revenueCentsFor(intake, tenant.pricing);
+  if (revenueCents === undefined || intake.durationMinutes === null) return null;
+  const crew = defaultAssignment(tenant, intake.captainIncluded !== false);
+  return priceCharter(
+    {
+      revenueCents,
+      durationMinutes: intake.durationMinutes,
+      captain: crew.captainId !== null,
+      crewCount: crew.crewIds.length,
+      partySize: intake.partySize ?? undefined,
+    },
+    tenant.pricing,
+  );
+}
+
+export async function postIntakeCard(
+  deps: SlackDeps,
+  client: WebClient,
+  input: {
+    tenant: Tenant;
+    intake: IntakeResult;
+    channelId: string;
+    messageTs: string;
+    userId: string;
+    sourceKey: string;
+    receivedAt: Date;
+  },
+): Promise<'posted' | 'duplicate' | 'ignored'> {
+  const { tenant, intake } = input;
+  if (intake.kind === 'not_booking') return 'ignored';
+  const draftId = `DR${input.sourceKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`;
+  const created = await deps.drafts.create({
+    tenantId: tenant.id,
+    draftId,
+    intake,
+    channelId: input.channelId,
+    threadTs: input.messageTs,
+    createdBy: input.userId,
+    status: 'open',
+    bookingId: null,
+    source: input.sourceKey,
+    createdAt: deps.clock().toISOString(),
+  });
+  if (!created) return 'duplicate';
+  const now = deps.clock();
+  let booking = null;
+  if (intake.kind === 'modification' || intake.kind === 'cancellation') {
+    booking = intake.bookingId
+      ? await findBooking(deps.runtime.store, tenant, intake.bookingId).catch((error: unknown) => {
+          if (error instanceof UnknownBookingError) return null;
+          throw error;
+        })
+      : null;
+  }
+  const card =
+    intake.kind === 'booking'
+      ? buildReviewCard({ intake, tenant, breakdown: defaultPrice(intake, tenant), draftId, now })
+      : intake.kind === 'request'
+        ? buildRequestCard({
+            intake,
+            tenant,
+            breakdown: defaultPrice(intake, tenant),
+            receivedAt: input.receivedAt,
+            draftId,
+            now,
+          })
+        : intake.kind === 'modification'
+          ? buildModificationCard({ intake, booking, tenant, draftId, now })
+          : buildCancellationCard({ intake, booking, tenant, draftId, now });
+  await client.chat.postMessage({
+    channel: input.channelId,
+    thread_ts: input.messageTs,
+    text: card.text,
+    blocks: card.blocks,
+    unfurl_links: false,
+  });
+  return 'posted';
+}

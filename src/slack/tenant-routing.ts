@@ -1,0 +1,45 @@
+/**
+ * Which tenant a Slack request is for, and whether its user may approve: the workspace (the
+ * context team for Slack Connect and org installs) and the channel map to a tenant; the
+ * default tenant takes everything unmapped; DECKHAND_APPROVERS overrides approver lists.
+ */
+import type { Config } from '../config/config.ts';
+import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
+
+export interface SlackRouting {
+  tenantFor(where: {
+    teamId?: string | undefined;
+    channelId?: string | undefined;
+  }): Tenant | undefined;
+  mayApprove(tenant: Tenant, userId: string): boolean;
+  /** Where /charter threads go for a tenant: its ops channel, else the channel it was typed in. */
+  opsChannel(tenant: Tenant, fallback: string): string;
+}
+
+export function createSlackRouting(config: Config, tenants: TenantRegistry): SlackRouting {
+  return {
+    tenantFor({ teamId, channelId }) {
+      const all = tenants.list();
+      const byChannel = channelId
+        ? all.find(
+            (t) =>
+              t.slack?.channels.includes(channelId) &&
+              (!t.slack.teamId || !teamId || t.slack.teamId === teamId),
+          )
+        : undefined;
+      if (byChannel) return byChannel;
+      const byTeam = teamId ? all.filter((t) => t.slack?.teamId === teamId) : [];
+      // A workspace with one tenant: any of its channels. With several, only mapped channels.
+      if (byTeam.length === 1 && !config.defaultTenant) return byTeam[0];
+      return config.defaultTenant ? tenants.get(config.defaultTenant) : undefined;
+    },
+    mayApprove(tenant, userId) {
+      const approvers = config.slack.approvers ?? tenant.slack?.approvers ?? [];
+      return approvers === '*' || approvers.includes(userId);
+    },
+    opsChannel(tenant, fallback) {
+      return tenant.slack?.channels[0] ?? fallback;
+    },
+  };
+}

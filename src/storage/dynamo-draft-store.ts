@@ -1,0 +1,126 @@
+/**
+ * Drafts: a parsed booking waiting for review in Slack (the review card and the approval modal
+ * point at it by id). Approving claims the draft with one conditional write, so a double click
+ * or a re-delivered submission books once.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { IntakeResult } from '../intake/intake-result.ts';
+import { keys } from './table-design.ts';
+
+export interface Draft {
+  tenantId: string;
+  draftId: string;
+  intake: IntakeResult;
+  /** Where it came from: the email's channel and message (the thread for its card). */
+  channelId: string;
+  threadTs: string | null;
+  createdBy: string;
+  status: 'open' | 'approving' | 'approved' | 'dismissed';
+  bookingId: string | null;
+  /** Slack event or file ids already handled for this draft (re-deliveries). */
+  source: string | null;
+  createdAt: string;
+}
+
+const failed = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error as Error).name === 'ConditionalCheckFailedException';
+
+export class DynamoDraftStore {
+  readonly #doc: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.#doc = doc;
+    this.#table = tableName;
+  }
+
+  /** Creates a draft; false when the id exists (a re-delivered email keyed by its file id). */
+  async create(draft: Draft): Promise<boolean> {
+    try {
+      await this.#doc.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { ...keys.draft(draft.tenantId, draft.draftId), entity: 'draft', ...draft },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (failed(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, draftId: string): Promise<Draft | undefined> {
+    const found = await this.#doc.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: keys.draft(tenantId, draftId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!found.Item) return undefined;
+    const { pk: _p, sk: _s, entity: _e, ...draft } = found.Item;
+    return draft as Draft;
+  }
+
+  /** Moves an open draft to `to`; false when it was not open (someone else approved or dismissed it). */
+  async transition(
+    tenantId: string,
+    draftId: string,
+    from: Draft['status'],
+    to: Draft['status'],
+    bookingId?: string,
+  ): Promise<boolean> {
+    try {
+      await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: keys.draft(tenantId, draftId),
+          UpdateExpression: bookingId
+            ? 'SET #status = :to, bookingId = :booking'
+            : 'SET #status = :to',
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':from': from,
+            ':to': to,
+            ...(bookingId ? { ':booking': bookingId } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (failed(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Claims a Slack delivery (event id) once: false when it was seen before. */
+  async claimDelivery(key: string, expiresAt: number): Promise<boolean> {
+    try {
+      await this.#doc.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            ...keys.slackDelivery(key),
+            entity: 'slack_delivery',
+            ttl: Math.ceil(expiresAt / 1000),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (failed(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * The Slack app end to end over signed HTTP against the Slack stand-in: a forwarded email
+ * becomes a review card, the modal approves it, the thread follows the pipeline and the crew's
+ * answers (by magic link and by DM button), /charter, refusals, forged requests, re-deliveries.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
+import {
+  DANA,
+  KAI,
+  OPS,
+  type SlackHarness,
+  STRANGER,
+  startSlackHarness,
+} from '../support/slack-harness.ts';
+
+let h: SlackHarness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const EMAIL = [
+  'Your booking is confirmed!',
+  '',
+  'Booking ID: 90999001',
+  "Boat: Sea Breeze 32' Sportfish",
+  'Date: Sat, Jun 5, 2027',
+  'Start time: 9:00 AM',
+  'Duration: 3 hours',
+  'Renter: Avery Sampleton',
+  'Guests: 4',
+  'Total: $840.75',
+].join('\n');
+
+function buttonValue(blocks: unknown[] | undefined, actionId: string): string | undefined {
+  for (const block of (blocks ?? []) as {
+    elements?: { action_id?: string; value?: string }[];
+    accessory?: { action_id?: string; value?: string };
+  }[]) {
+    for (const element of [
+      ...(block.elements ?? []),
+      ...(block.accessory ? [block.accessory] : []),
+    ]) {
+      if (element.action_id === actionId) return element.value;
+    }
+  }
+  return undefined;
+}
+
+const allText = (blocks: unknown) => JSON.stringify(blocks ?? '');
+
+async function forwardAndApprove(): Promise<{ threadTs: string; bookingId: string }> {
+  const forwarded = await h.standIn.forwardEmail({
+    channelId: OPS,
+    userId: DANA,
+    subject: "Booking confirmed: Sea Breeze 32' Sportfish on Sat, Jun 5, 2027",
+    from: 'Boatsetter <notifications@boatsetter.example.com>',
+    plainText: EMAIL,
+    date: 'Mon, 1 Mar 2027 10:00:00 -0800',
+  });
+  expect(forwarded.status).toBe(200);
+  await h.slack.idle();
+  const card = h.standIn
+    .thread(OPS, forwarded.ts)
+    .find((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove));
+  const draftId = buttonValue(card?.blocks, ACTION_IDS.reviewApprove) as string;
+  expect(draftId).toBeDefined();
+
+  const opened = await h.standIn.blockAction({
+    userId: DANA,
+    channelId: OPS,
+    messageTs: card?.ts,
+    actionId: ACTION_IDS.reviewApprove,
+    blockId: BLOCK_IDS.cardActions,
+    value: draftId,
+  });
+  expect(opened.status).toBe(200);
+  await h.slack.idle();
+  const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+  expect(allText(modal?.view.blocks)).toContain('$289.41');
+
+  const submitted = await h.standIn.viewSubmission({
+    userId: DANA,
+    viewId: modal?.id as string,
+    values: {},
+  });
+  expect(submitted.status).toBe(200);
+  await h.slack.idle();
+  const booking = (await h.runtime.store.listByTenant('queen-of-san-diego'))[0];
+  return { threadTs: forwarded.ts, bookingId: booking?.bookingId as string };
+}
+
+describe('the charter story', () => {
+  it('forwarded email → review card → modal → approval → a live thread → crew answers', async () => {
+    h = await startSlackHarness();
+    const { threadTs, bookingId } = await forwardAndApprove();
+
+    const booking = await h.runtime.store.get('queen-of-san-diego', bookingId);
+    expect(booking?.status).toBe('active');
+    expect(booking?.slack?.threadTs).toBe(threadTs);
+    const status = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+    expect(status?.updates).toBeGreaterThan(0);
+    expect(status?.threadTs).toBe(threadTs);
+    expect(allText(status?.blocks)).toContain('✅');
+    const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
+    expect(replies.join('\n')).toMatch(/approved/i);
+
+    // A crew member confirms by magic link (email outbox), another declines by DM button.
+    const outbox = join(h.dataDir, 'outbox');
+    const rosaMail = readdirSync(outbox).find((f) => f.includes('-rosa-assignment')) as string;
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/crew\/\S+)/.exec(
+      readFileSync(join(outbox, rosaMail), 'utf8').replace(/=\r?\n/g, ''),
+    )?.[1] as string;
+    const page = await (await fetch(`${h.runtime.httpUrl}${new URL(link).pathname}`)).text();
+    const formKey = /name="form_key" value="([^"]+)"/.exec(page)?.[1] as string;
+    await fetch(`${h.runtime.httpUrl}${new URL(link).pathname}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.runtime.httpUrl },
+      body: new URLSearchParams({ form_key: formKey, answer: 'confirm' }).toString(),
+    });
+    const marcoDm = h.standIn.calls.find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        String(c.args.channel).startsWith('D') &&
+        allText(c.args.blocks).includes('Marco'),
+    );
+    expect(marcoDm).toBeDefined();
+    const declineKey = buttonValue(
+      marcoDm?.args.blocks as unknown[],
+      ACTION_IDS.crewDecline,
+    ) as string;
+    const declined = await h.standIn.blockAction({
+      userId: 'U0MARCOEX',
+      channelId: String(marcoDm?.args.channel),
+      messageTs: String((marcoDm?.response as { ts?: string } | undefined)?.ts),
+      actionId: ACTION_IDS.crewDecline,
+      blockId: BLOCK_IDS.crewDmActions,
+      value: declineKey,
+    });
+    expect(declined.status).toBe(200);
+    await h.slack.idle();
+
+    const thread = h.standIn
+      .thread(OPS, threadTs)
+      .map((m) => m.text ?? '')
+      .join('\n');
+    expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
+    expect(thread).toMatch(/Marco Exemplo.*declined/);
+    const finalStatus = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+    expect(allText(finalStatus?.blocks)).toMatch(/declined/i);
+  }, 60_000);
+
+  it('books once when the email event is re-delivered and the modal is submitted twice at once', async () => {
+    h = await startSlackHarness();
+    const forwarded = await h.standIn.forwardEmail({
+      channelId: OPS,
+      userId: DANA,
+      subject: 'Booking confirmed',
+      from: 'Boatsetter <notifications@boatsetter.example.com>',
+      plainText: EMAIL,
+      date: 'Mon, 1 Mar 2027 10:00:00 -0800',
+    });
+    await h.slack.idle();
+    // Slack re-delivers the same event (same file) when it thinks the first was missed.
+    const file = (await h.slack.app.client.files.info({ file: forwarded.fileId })).file as Record<
+      string,
+      unknown
+    >;
+    const again = {
+      type: 'message',
+      subtype: 'file_share',
+      channel: OPS,
+      user: DANA,
+      ts: forwarded.ts,
+      files: [file],
+    };
+    await Promise.all(
+      [1, 2, 3].map((retryNum) =>
+        h.standIn.event(again, { retryNum, retryReason: 'http_timeout' }),
+      ),
+    );
+    await h.slack.idle();
+    const cards = h.standIn
+      .messages(OPS)
+      .filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove));
+    expect(cards).toHaveLength(1);
+
+    const draftId = buttonValue(cards[0]?.blocks, ACTION_IDS.reviewApprove) as string;
+    await h.standIn.blockAction({
+      userId: DANA,
+      channelId: OPS,
+      messageTs: cards[0]?.ts,
+      actionId: ACTION_IDS.reviewApprove,
+      blockId: BLOCK_IDS.cardActions,
+      value: draftId,
+    });
+    await h.slack.idle();
+    const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+    const submits = await Promise.allSettled([
+      h.standIn.viewSubmission({ userId: DANA, viewId: modal?.id as string, values: {} }),
+      h.standIn.viewSubmission({ userId: DANA, viewId: modal?.id as string, values: {} }),
+    ]);
+    await h.slack.idle();
+
+    expect(submits.some((s) => s.status === 'fulfilled')).toBe(true);
+    expect(await h.runtime.store.listByTenant('queen-of-san-diego')).toHaveLength(1);
+    const statusMessages = h.standIn
+      .messages(OPS)
+      .filter((m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0);
+    expect(statusMessages).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('/charter', () => {
+  it('opens the approval modal prefilled from the text', async () => {
+    h = await startSlackHarness();
+
+    const run = await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'June 2 10am 3h $840.75 for Sam Lee party of 4',
+      userId: DANA,
+      channelId: OPS,
+    });
+    await h.slack.idle();
+
+    expect(run.status).toBe(200);
+    const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+    expect(allText(modal?.view.blocks)).toContain('Sam Lee');
+    expect(allText(modal?.view.blocks)).toContain('$289.41');
+  });
+
+  it('answers help to the caller only, and refuses someone who may not approve', async () => {
+    h = await startSlackHarness();
+
+    const help = await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'help',
+      userId: STRANGER,
+      channelId: OPS,
+    });
+    const refused = await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'June 2 10am 3h $500',
+      userId: STRANGER,
+      channelId: OPS,
+    });
+
+    expect(JSON.parse(help.body)).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.parse(refused.body).response_type).toBe('ephemeral');
+    expect(refused.body).toMatch(/approve/i);
+    expect(h.standIn.views()).toHaveLength(0);
+  });
+});
+
+describe('requests that are not from Slack', () => {
+  it('refuses forged and stale signatures with 401 and does nothing', async () => {
+    h = await startSlackHarness();
+    const body =
+      'command=%2Fcharter&text=help&user_id=U0DANAOPS&channel_id=C0QSDOPS&team_id=T0DECKHAND&trigger_id=1';
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await fetch(`${h.runtime.httpUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(now),
+        'x-slack-signature': 'v0=deadbeef',
+      },
+      body,
+    });
+    const unsigned = await fetch(`${h.runtime.httpUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+
+    expect(forged.status).toBe(401);
+    expect(unsigned.status).toBe(401);
+    expect(KAI).toBeDefined();
+  });
+});

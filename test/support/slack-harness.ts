@@ -1,0 +1,95 @@
+/**
+ * deckhand's Slack app over real signed HTTP, against the Slack stand-in as its Web API, on the
+ * embedded stores in a temporary data folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
+import {
+  createSlackApp,
+  lateSlackRoute,
+  type SlackAppHandle,
+  slackCrewNotifier,
+} from '../../src/slack/create-slack-app.ts';
+import { type SlackStandIn, startSlackStandIn } from '../../src/slack-standin/slack-standin.ts';
+import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
+
+export const OPS = 'C0QSDOPS';
+export const DANA = 'U0DANAOPS';
+export const KAI = 'U0KAISAMP';
+export const STRANGER = 'U0STRANGE';
+
+export interface SlackHarness {
+  standIn: SlackStandIn;
+  runtime: DeckhandRuntime;
+  slack: SlackAppHandle;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(
+  options: { now?: () => number } = {},
+): Promise<SlackHarness> {
+  const signingSecret = 'test-signing-secret';
+  const botToken = 'xoxb-test-token';
+  const standIn = await startSlackStandIn({
+    signingSecret,
+    botToken,
+    teamId: 'T0DECKHAND',
+    users: [
+      { id: DANA, name: 'dana', realName: 'Dana Skipperson' },
+      { id: KAI, name: 'kai', realName: 'Kai Sampleson' },
+      { id: 'U0CAPTROSA', name: 'rosa', realName: 'Rosa Exampleton' },
+      { id: 'U0MARCOEX', name: 'marco', realName: 'Marco Exemplo' },
+      { id: STRANGER, name: 'stranger', realName: 'Not An Approver' },
+    ],
+    channels: [{ id: OPS, name: 'charters' }],
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-slack-'));
+  const config = loadConfig({
+    DECKHAND_DATA_DIR: dataDir,
+    DECKHAND_TABLE: 'deckhand-test',
+    LOG_LEVEL: 'silent',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_API_URL: standIn.apiUrl,
+  });
+  const tenants = await loadTenantsFile(config.tenantsFile);
+  // Errors are shown: a listener that fails would otherwise fail the test with no reason.
+  const logger = createLogger('error', process.stderr as unknown as Writable);
+  const route = lateSlackRoute();
+  const dm = slackCrewNotifier(config);
+  const runtime = await createRuntime(config, tenants, {
+    serve: false,
+    logger,
+    routes: [route],
+    ...(dm ? { crewNotifiers: [dm] } : {}),
+    retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
+    ...(options.now ? { clock: () => new Date((options.now as () => number)()) } : {}),
+  });
+  const slack = (await createSlackApp(config, tenants, runtime, {
+    logger,
+    route,
+    postIntervalMs: 0,
+    coalesceMs: 20,
+  })) as SlackAppHandle;
+  standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
+  return {
+    standIn,
+    runtime,
+    slack,
+    dataDir,
+    async close() {
+      await slack.idle();
+      await slack.stop();
+      await runtime.close();
+      await standIn.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

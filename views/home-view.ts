@@ -1,0 +1,66 @@
+/** The App Home tab: how to use deckhand, and the upcoming charters with crew answers and links. */
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Tenant } from '../src/tenants/tenant-schema.ts';
+import { BLOCK_IDS } from './block-ids.ts';
+import { type CharterListEntry, charterSummaryText, upcomingCharters } from './charter-list.ts';
+import { formatClockTime, LIMITS, mrkdwn, plain, safe } from './slack-format.ts';
+
+export interface HomeViewInput {
+  upcoming: readonly CharterListEntry[];
+  tenant: Tenant;
+  now: Date;
+}
+
+/**
+ * Builds the Home tab: a short how-to, then upcoming charters soonest first (one section and a
+ * divider each), capped to Slack's 100 blocks with "…and N more". No money.
+ *
+ * @example await client.views.publish({ user_id: userId, view: buildHomeView({ upcoming, tenant, now: new Date() }) })
+ */
+export function buildHomeView(input: HomeViewInput): HomeView {
+  const { tenant, now } = input;
+  const upcoming = upcomingCharters(input.upcoming, now);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(`deckhand · ${tenant.name}`, LIMITS.headerText) },
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.homeIntro,
+      text: mrkdwn(
+        [
+          'Forward a booking email to the ops channel, or type `/charter June 2 10am 3h $840.75 for Sam Lee party of 4`.',
+          'deckhand posts the cost breakdown for approval, then sets up the calendar, the crew event, the guest and crew pages, and keeps one thread per charter up to date.',
+          '`/charter help` lists every command.',
+        ].join('\n'),
+      ),
+    },
+    { type: 'divider' },
+    {
+      type: 'context',
+      elements: [
+        mrkdwn(
+          `*${upcoming.length} upcoming charter${upcoming.length === 1 ? '' : 's'}* · times in ${safe(tenant.timezone, 100)} · updated ${formatClockTime(now, tenant.timezone)}`,
+        ),
+      ],
+    },
+  ];
+  if (upcoming.length === 0) {
+    blocks.push({ type: 'section', text: mrkdwn('Nothing on the water yet.') });
+    return { type: 'home', blocks };
+  }
+  const room = Math.floor((LIMITS.viewBlocks - blocks.length - 1) / 2);
+  const shown = upcoming.slice(0, room);
+  for (const entry of shown) {
+    blocks.push(
+      { type: 'section', text: mrkdwn(charterSummaryText(entry, tenant, now)) },
+      { type: 'divider' },
+    );
+  }
+  if (upcoming.length > shown.length) {
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.homeMore,
+      elements: [mrkdwn(`…and ${upcoming.length - shown.length} more.`)],
+    });
+  }
+  return { type: 'home', blocks };
+}

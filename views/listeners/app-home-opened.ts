@@ -1,0 +1,19 @@
+/** App Home: upcoming charters with crew status and links, for the tenant of the workspace. */
+import type { App } from '@slack/bolt';
+import { upcomingCharters } from '../../src/slack/charter-entries.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { buildHomeView } from '../home-view.ts';
+
+export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const tenant = deps.routing.tenantFor({ teamId: (body as { team_id?: string }).team_id });
+    if (!tenant) return;
+    const now = deps.clock();
+    const upcoming = await upcomingCharters(deps, tenant);
+    await client.views.publish({
+      user_id: event.user,
+      view: buildHomeView({ upcoming, tenant, now }),
+    });
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The approval modal submitted: validate (answered inline within Slack's 3 seconds), close the
+ * modal, then book and run the pipeline after the acknowledgement. The draft is claimed with one
+ * conditional write, so a double submit or a re-delivery books once.
+ */
+import type { App } from '@slack/bolt';
+import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
+import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
+import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { decodeApprovalMetadata } from '../action-values.ts';
+import { overlapErrors } from '../approval-overlaps.ts';
+import { readApprovalSubmission, type ViewStateValues } from '../approval-submission.ts';
+import { CALLBACK_IDS } from '../block-ids.ts';
+
+export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK_IDS.approvalModal, async ({ ack, view, body }) => {
+    const metadata = decodeApprovalMetadata(view.private_metadata);
+    const tenant = metadata
+      ? deps.tenants.list().find((t) => t.id === metadata.tenantId)
+      : undefined;
+    const draft =
+      metadata && tenant ? await deps.drafts.get(tenant.id, metadata.draftId) : undefined;
+    if (!metadata || !tenant || !draft) {
+      await ack({ response_action: 'errors', errors: {} });
+      return;
+    }
+    if (!deps.routing.mayApprove(tenant, body.user.id)) {
+      await ack({ response_action: 'clear' });
+      return;
+    }
+    const read = readApprovalSubmission(
+      view.state.values as ViewStateValues,
+      tenant,
+      deps.clock(),
+      {
+        captainIncluded: draft.intake.captainIncluded,
+      },
+    );
+    if (!read.ok) {
+      await ack({ response_action: 'errors', errors: read.errors });
+      return;
+    }
+    const overlaps = overlapErrors(
+      read.value,
+      tenant,
+      await deps.runtime.store.listByTenant(tenant.id),
+    );
+    if (Object.keys(overlaps).length > 0) {
+      await ack({ response_action: 'errors', errors: overlaps });
+      return;
+    }
+    await ack();
+    const value = read.value;
+    deps.background(async () => {
+      if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approving'))) return;
+      const intake: IntakeResult = {
+        ...draft.intake,
+        ...emptyBookingFields(),
+        kind: 'booking',
+        bookingId: draft.intake.bookingId,
+        listingName: value.listingName,
+        date: value.date,
+        startLocal: value.startLocal,
+        durationMinutes: value.durationMinutes,
+        guestName: value.guestName,
+        partySize: value.partySize,
+        grossAmountCents:
+          value.revenueBasis === 'gross' ? value.revenueCents : draft.intake.grossAmountCents,
+        payoutCents:
+          value.revenueBasis === 'payout' ? value.revenueCents : draft.intake.payoutCents,
+        captainIncluded: value.captainId !== null,
+        departure: draft.intake.departure,
+        renterNote: value.notes ?? draft.intake.renterNote,
+      };
+      const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
+        assignment: { captainId: value.captainId, crewIds: value.crewIds },
+        now: deps.clock(),
+      });
+      await deps.drafts.transition(
+        tenant.id,
+        draft.draftId,
+        'approving',
+        'approved',
+        booking.bookingId,
+      );
+      await deps.thread.open(booking, tenant, {
+        channelId: metadata.channelId,
+        threadTs: metadata.threadTs ?? draft.threadTs,
+      });
+      deps.thread.onEvent(tenant.id, booking.bookingId, {
+        seq: 0,
+        at: deps.clock().toISOString(),
+        type: 'approved',
+        message: 'approved',
+        detail: { by: body.user.id },
+      });
+      await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+    });
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The buttons on intake cards: *Review & approve* opens the approval modal for the draft,
+ * *Dismiss* closes the draft, *Apply changes* and *Cancel charter* apply a change email (or a
+ * `/charter cancel`) to the booking and re-run what it affects.
+ */
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
+import { applyChange, findBooking } from '../../src/pipeline/book-from-intake.ts';
+import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
+import { approvalDraftFromIntake } from '../approval-draft.ts';
+import { buildApprovalModal } from '../approval-modal.ts';
+import { ACTION_IDS } from '../block-ids.ts';
+import { buildRefusal } from '../refusal.ts';
+
+export function registerReviewCardButtons(app: App, deps: SlackDeps): void {
+  const resolve = (body: BlockAction) => {
+    const tenant = deps.routing.tenantFor({
+      teamId: teamOf(body as unknown as Record<string, unknown>),
+      channelId: body.channel?.id,
+    });
+    return { tenant, allowed: tenant ? deps.routing.mayApprove(tenant, body.user.id) : false };
+  };
+  const refuse = async (
+    body: BlockAction,
+    client: App['client'],
+    tenant: ReturnType<typeof resolve>['tenant'],
+  ) => {
+    if (!body.channel) return;
+    await client.chat.postEphemeral({
+      channel: body.channel.id,
+      user: body.user.id,
+      ...buildRefusal(tenant ? { reason: 'not_approver', tenant } : { reason: 'no_tenant' }),
+    });
+  };
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_IDS.reviewApprove,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const { tenant, allowed } = resolve(body);
+      if (!tenant || !allowed) return refuse(body, client, tenant);
+      const draft = await deps.drafts.get(tenant.id, action.value ?? '');
+      if (draft?.status !== 'open') return;
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildApprovalModal({
+          tenant,
+          now: deps.clock(),
+          metadata: {
+            tenantId: tenant.id,
+            draftId: draft.draftId,
+            channelId: draft.channelId,
+            ...(draft.threadTs ? { threadTs: draft.threadTs } : {}),
+          },
+          draft: approvalDraftFromIntake(draft.intake, tenant),
+          marketplaceId: draft.intake.bookingId,
+          missing: draft.intake.missing,
+          warnings: draft.intake.warnings,
+        }),
+      });
+    },
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_IDS.reviewDismiss,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const { tenant, allowed } = resolve(body);
+      if (!tenant || !allowed) return refuse(body, client, tenant);
+      if (await deps.drafts.transition(tenant.id, action.value ?? '', 'open', 'dismissed')) {
+        if (body.channel && body.message) {
+          await client.chat.update({
+            channel: body.channel.id,
+            ts: body.message.ts,
+            text: `Dismissed by <@${body.user.id}>.`,
+            blocks: [],
+          });
+        }
+      }
+    },
+  );
+
+  for (const actionId of [ACTION_IDS.applyChanges, ACTION_IDS.cancelCharter]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const { tenant, allowed } = resolve(body);
+      if (!tenant || !allowed) return refuse(body, client, tenant);
+      deps.background(async () => {
+        const draft = await deps.drafts.get(tenant.id, action.value ?? '');
+        let change: IntakeResult;
+        if (draft) {
+          if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) return;
+          change = draft.intake;
+        } else {
+          // `/charter cancel ID`: the button carries the booking id.
+          const booking = await findBooking(deps.runtime.store, tenant, action.value ?? '');
+          change = {
+            ...emptyBookingFields(),
+            bookingId: booking.bookingId,
+            kind: 'cancellation',
+            missing: [],
+            source: 'command',
+            subject: null,
+            startsAt: null,
+            endsAt: null,
+            renterNote: null,
+            warnings: [],
+          };
+        }
+        const { booking } = await applyChange(deps.runtime.store, tenant, change, deps.clock());
+        if (body.channel && body.message) {
+          const what = change.kind === 'cancellation' ? 'Cancelling' : 'Applying the changes to';
+          await client.chat.update({
+            channel: body.channel.id,
+            ts: body.message.ts,
+            text: `${what} ${booking.bookingId} (by <@${body.user.id}>).`,
+            blocks: [],
+          });
+        }
+        await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+      });
+    });
+  }
+}
