@@ -1,0 +1,88 @@
+/**
+ * A booking pasted into a DM with deckhand, or in a message that mentions it: the same card as
+ * a forwarded email, in the message's thread. Text that is not a booking gets a short hint
+ * (only in the DM, where it was meant for deckhand).
+ */
+import type { App } from '@slack/bolt';
+import { parseIntake } from '../src/intake/parse-intake.ts';
+import { postIntakeCard } from '../src/slack/intake-card.ts';
+import type { SlackDeps } from '../src/slack/slack-deps.ts';
+
+export function registerPastedBooking(app: App, deps: SlackDeps): void {
+  const handle = async (
+    client: App['client'],
+    where: {
+      teamId: string | undefined;
+      channel: string;
+      ts: string;
+      user: string;
+      text: string;
+      isDm: boolean;
+    },
+  ) => {
+    const tenant = deps.routing.tenantFor({
+      teamId: where.teamId,
+      channelId: where.isDm ? undefined : where.channel,
+    });
+    if (!tenant || !deps.routing.mayApprove(tenant, where.user)) return;
+    const text = where.text.replace(/<@[UW][A-Z0-9]+>/g, '').trim();
+    if (!text) return;
+    const intake = await parseIntake(text, {
+      now: deps.clock(),
+      timeZone: tenant.timezone,
+      ...(text.includes('\n') ? {} : { source: 'command' as const }),
+    });
+    const posted = await postIntakeCard(deps, client, {
+      tenant,
+      intake,
+      channelId: where.channel,
+      messageTs: where.ts,
+      userId: where.user,
+      sourceKey: `${where.channel}-${where.ts}`,
+      receivedAt: deps.clock(),
+    });
+    if (posted === 'ignored' && where.isDm) {
+      await client.chat.postMessage({
+        channel: where.channel,
+        thread_ts: where.ts,
+        text: 'That does not look like a booking to me. Paste the booking email, or type `/charter help`.',
+      });
+    }
+  };
+
+  app.message(async ({ message, body, client }) => {
+    const m = message as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      text?: string;
+      channel: string;
+      ts: string;
+      user?: string;
+    };
+    // DMs only (channel messages arrive as mentions); never deckhand's own posts or edits.
+    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user || !m.text)
+      return;
+    const where = {
+      teamId: (body as { team_id?: string }).team_id,
+      channel: m.channel,
+      ts: m.ts,
+      user: m.user,
+      text: m.text,
+      isDm: true,
+    };
+    deps.background(() => handle(client, where));
+  });
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    const where = {
+      teamId: (body as { team_id?: string }).team_id,
+      channel: event.channel,
+      ts: event.ts,
+      user: event.user ?? '',
+      text: event.text,
+      isDm: false,
+    };
+    deps.background(() => handle(client, where));
+  });
+}
