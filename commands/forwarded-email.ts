@@ -8,6 +8,7 @@ import type { App } from '@slack/bolt';
 import { parseIntake } from '../src/intake/parse-intake.ts';
 import { postIntakeCard } from '../src/slack/intake-card.ts';
 import type { SlackDeps } from '../src/slack/slack-deps.ts';
+import { teamOf } from '../src/slack/slack-deps.ts';
 
 interface EmailFile {
   id: string;
@@ -30,7 +31,7 @@ export function registerForwardedEmail(app: App, deps: SlackDeps): void {
     const file = message.files?.find((f) => f.filetype === 'email' || f.mode === 'email');
     if (!file) return;
     const tenant = deps.routing.tenantFor({
-      teamId: (body as { team_id?: string }).team_id,
+      teamId: teamOf(body as unknown as Record<string, unknown>),
       channelId: message.channel,
     });
     if (!tenant) return;

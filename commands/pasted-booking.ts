@@ -7,6 +7,7 @@ import type { App } from '@slack/bolt';
 import { parseIntake } from '../src/intake/parse-intake.ts';
 import { postIntakeCard } from '../src/slack/intake-card.ts';
 import type { SlackDeps } from '../src/slack/slack-deps.ts';
+import { teamOf } from '../src/slack/slack-deps.ts';
 
 export function registerPastedBooking(app: App, deps: SlackDeps): void {
   const handle = async (
@@ -23,6 +24,7 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
     const tenant = deps.routing.tenantFor({
       teamId: where.teamId,
       channelId: where.isDm ? undefined : where.channel,
+      userId: where.user,
     });
     if (!tenant || !deps.routing.mayApprove(tenant, where.user)) return;
     const text = where.text.replace(/<@[UW][A-Z0-9]+>/g, '').trim();
@@ -64,7 +66,7 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
     if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user || !m.text)
       return;
     const where = {
-      teamId: (body as { team_id?: string }).team_id,
+      teamId: teamOf(body as unknown as Record<string, unknown>),
       channel: m.channel,
       ts: m.ts,
       user: m.user,
@@ -76,7 +78,7 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
 
   app.event('app_mention', async ({ event, body, client }) => {
     const where = {
-      teamId: (body as { team_id?: string }).team_id,
+      teamId: teamOf(body as unknown as Record<string, unknown>),
       channel: event.channel,
       ts: event.ts,
       user: event.user ?? '',

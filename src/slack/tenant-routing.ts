@@ -11,6 +11,8 @@ export interface SlackRouting {
   tenantFor(where: {
     teamId?: string | undefined;
     channelId?: string | undefined;
+    /** In a DM or App Home, where no channel says which tenant: the user's. */
+    userId?: string | undefined;
   }): Tenant | undefined;
   mayApprove(tenant: Tenant, userId: string): boolean;
   /** Where /charter threads go for a tenant: its ops channel, else the channel it was typed in. */
@@ -19,7 +21,7 @@ export interface SlackRouting {
 
 export function createSlackRouting(config: Config, tenants: TenantRegistry): SlackRouting {
   return {
-    tenantFor({ teamId, channelId }) {
+    tenantFor({ teamId, channelId, userId }) {
       const all = tenants.list();
       const byChannel = channelId
         ? all.find(
@@ -30,8 +32,11 @@ export function createSlackRouting(config: Config, tenants: TenantRegistry): Sla
         : undefined;
       if (byChannel) return byChannel;
       const byTeam = teamId ? all.filter((t) => t.slack?.teamId === teamId) : [];
-      // A workspace with one tenant: any of its channels. With several, only mapped channels.
+      // A workspace with one tenant: any of its channels. With several, only mapped channels, or
+      // (in a DM or App Home) the one tenant the user approves for.
       if (byTeam.length === 1 && !config.defaultTenant) return byTeam[0];
+      const approverOf = userId ? byTeam.filter((t) => t.slack?.approvers.includes(userId)) : [];
+      if (approverOf.length === 1) return approverOf[0];
       return config.defaultTenant ? tenants.get(config.defaultTenant) : undefined;
     },
     mayApprove(tenant, userId) {

@@ -2,12 +2,16 @@
 import type { App } from '@slack/bolt';
 import { upcomingCharters } from '../../src/slack/charter-entries.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
 import { buildHomeView } from '../home-view.ts';
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const tenant = deps.routing.tenantFor({ teamId: (body as { team_id?: string }).team_id });
+    const tenant = deps.routing.tenantFor({
+      teamId: teamOf(body as unknown as Record<string, unknown>),
+      userId: event.user,
+    });
     if (!tenant) return;
     const now = deps.clock();
     const upcoming = await upcomingCharters(deps, tenant);
