@@ -107,50 +107,90 @@ describe('the charter story', () => {
     const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
     expect(replies.join('\n')).toMatch(/approved/i);
 
-    // A crew member confirms by magic link (email outbox), another declines by DM button.
+    // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
     const outbox = join(h.dataDir, 'outbox');
-    const rosaMail = readdirSync(outbox).find((f) => f.includes('-rosa-assignment')) as string;
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/crew\/\S+)/.exec(
-      readFileSync(join(outbox, rosaMail), 'utf8').replace(/=\r?\n/g, ''),
-    )?.[1] as string;
-    const page = await (await fetch(`${h.runtime.httpUrl}${new URL(link).pathname}`)).text();
-    const formKey = /name="form_key" value="([^"]+)"/.exec(page)?.[1] as string;
-    await fetch(`${h.runtime.httpUrl}${new URL(link).pathname}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.runtime.httpUrl },
-      body: new URLSearchParams({ form_key: formKey, answer: 'confirm' }).toString(),
-    });
-    const marcoDm = h.standIn.calls.find(
-      (c) =>
-        c.method === 'chat.postMessage' &&
-        String(c.args.channel).startsWith('D') &&
-        allText(c.args.blocks).includes('Marco'),
-    );
-    expect(marcoDm).toBeDefined();
-    const declineKey = buttonValue(
-      marcoDm?.args.blocks as unknown[],
-      ACTION_IDS.crewDecline,
-    ) as string;
-    const declined = await h.standIn.blockAction({
-      userId: 'U0MARCOEX',
-      channelId: String(marcoDm?.args.channel),
-      messageTs: String((marcoDm?.response as { ts?: string } | undefined)?.ts),
-      actionId: ACTION_IDS.crewDecline,
-      blockId: BLOCK_IDS.crewDmActions,
-      value: declineKey,
-    });
-    expect(declined.status).toBe(200);
+    const answerByLink = async (person: string, fields: Record<string, string>) => {
+      const mail = readdirSync(outbox).find((f) => f.includes(`-${person}-assignment`)) as string;
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/crew\/\S+)/.exec(
+        readFileSync(join(outbox, mail), 'utf8').replace(/=\r?\n/g, ''),
+      )?.[1] as string;
+      const url = `${h.runtime.httpUrl}${new URL(link).pathname}`;
+      const formKey = /name="form_key" value="([^"]+)"/.exec(
+        await (await fetch(url)).text(),
+      )?.[1] as string;
+      await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.runtime.httpUrl },
+        body: new URLSearchParams({ form_key: formKey, ...fields }).toString(),
+      });
+    };
+    const answerByDm = async (userId: string, name: string, actionId: string) => {
+      const dm = [...h.standIn.calls]
+        .reverse()
+        .find(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            String(c.args.channel).startsWith('D') &&
+            allText(c.args.blocks).includes(name),
+        );
+      expect(dm, `a DM for ${name}`).toBeDefined();
+      const res = await h.standIn.blockAction({
+        userId,
+        channelId: String(dm?.args.channel),
+        messageTs: String((dm?.response as { ts?: string } | undefined)?.ts),
+        actionId,
+        blockId: BLOCK_IDS.crewDmActions,
+        value: buttonValue(dm?.args.blocks as unknown[], actionId) as string,
+      });
+      expect(res.status).toBe(200);
+    };
+    await answerByLink('rosa', { answer: 'confirm' });
+    await answerByLink('jules', { answer: 'decline', reason: 'Boat show' });
+    await answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm);
     await h.slack.idle();
 
-    const thread = h.standIn
+    let thread = h.standIn
       .thread(OPS, threadTs)
       .map((m) => m.text ?? '')
       .join('\n');
     expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
-    expect(thread).toMatch(/Marco Exemplo.*declined/);
+    expect(thread).toMatch(/Jules Fakename.*declined/);
+    expect(thread).toMatch(/Marco Exemplo.*confirmed/);
+
+    // Ops pick a replacement from the status message; Kai gets a DM and confirms.
+    const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+    const picker = (
+      statusNow?.blocks as {
+        block_id?: string;
+        accessory?: { action_id?: string; options?: { value: string; text: { text: string } }[] };
+      }[]
+    ).find((b) => b.accessory?.action_id === ACTION_IDS.pickReplacement);
+    const kai = picker?.accessory?.options?.find((o) => o.text.text.includes('Kai'));
+    expect(kai).toBeDefined();
+    await h.standIn.blockAction({
+      userId: DANA,
+      channelId: OPS,
+      messageTs: statusNow?.ts,
+      actionId: ACTION_IDS.pickReplacement,
+      blockId: picker?.block_id as string,
+      selectedOption: kai?.value,
+    });
+    await h.slack.idle();
+    expect(
+      (await h.runtime.store.get('queen-of-san-diego', bookingId))?.assignment.crewIds,
+    ).toEqual(['marco', 'kai']);
+    await answerByDm(KAI, 'Kai', ACTION_IDS.crewConfirm);
+    await h.slack.idle();
+
+    thread = h.standIn
+      .thread(OPS, threadTs)
+      .map((m) => `${m.text ?? ''} ${allText(m.blocks)}`)
+      .join('\n');
+    expect(thread).toMatch(/All hands confirmed/);
     const finalStatus = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
-    expect(allText(finalStatus?.blocks)).toMatch(/declined/i);
+    expect(allText(finalStatus?.blocks)).toContain('Kai Sampleson');
+    expect(allText(finalStatus?.blocks)).not.toContain('Jules Fakename');
   }, 60_000);
 
   it('books once when the email event is re-delivered and the modal is submitted twice at once', async () => {
