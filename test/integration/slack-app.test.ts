@@ -161,7 +161,7 @@ describe('the charter story', () => {
     // Ops pick a replacement from the status message; Kai gets a DM and confirms.
     const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
     const picker = (
-      statusNow?.blocks as {
+      (statusNow?.blocks ?? []) as {
         block_id?: string;
         accessory?: { action_id?: string; options?: { value: string; text: { text: string } }[] };
       }[]
