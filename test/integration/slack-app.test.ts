@@ -321,3 +321,25 @@ describe('requests that are not from Slack', () => {
     expect(KAI).toBeDefined();
   });
 });
+
+describe('replayed requests', () => {
+  it('refuses a correctly signed request whose timestamp is over five minutes old', async () => {
+    const { signSlackRequest } = await import('../../src/slack-standin/slack-standin.ts');
+    h = await startSlackHarness();
+    const body =
+      'command=%2Fcharter&text=help&user_id=U0DANAOPS&channel_id=C0QSDOPS&team_id=T0DECKHAND&trigger_id=1';
+    const old = Math.floor(Date.now() / 1000) - 6 * 60;
+
+    const replayed = await fetch(`${h.runtime.httpUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(old),
+        'x-slack-signature': signSlackRequest('test-signing-secret', body, old),
+      },
+      body,
+    });
+
+    expect(replayed.status).toBe(401);
+  });
+});
