@@ -3,6 +3,7 @@
  * folded at 75 octets. The feed is shareable, so it carries the title and guest page only,
  * never the money in the metadata.
  */
+import { escapeIcsText, foldIcsLine, formatIcsUtc } from '../text/ics.ts';
 import type { StoredCalendarEntry } from './calendar-store.ts';
 
 /** The VCALENDAR for `entries` (the caller picks which; cancelled ones are usually left out). */
@@ -16,7 +17,7 @@ export function renderIcsFeed(
     'PRODID:-//deckhand//calendar//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(calendarName)}`,
+    `X-WR-CALNAME:${escapeIcsText(calendarName)}`,
   ];
   const sorted = [...entries].sort(
     (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
@@ -27,61 +28,17 @@ export function renderIcsFeed(
       typeof entry.metadata['guest_page'] === 'string' ? entry.metadata['guest_page'] : undefined;
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${escapeText(entry.id)}@deckhand`,
+      `UID:${escapeIcsText(entry.id)}@deckhand`,
       // DTSTAMP: when this version of the entry was written, so the feed is stable between changes.
-      `DTSTAMP:${utc(Date.parse(entry.updatedAt))}`,
-      `DTSTART:${utc(start)}`,
-      `DTEND:${utc(start + entry.durationMinutes * 60_000)}`,
+      `DTSTAMP:${formatIcsUtc(new Date(Date.parse(entry.updatedAt)))}`,
+      `DTSTART:${formatIcsUtc(new Date(start))}`,
+      `DTEND:${formatIcsUtc(new Date(start + entry.durationMinutes * 60_000))}`,
       `SEQUENCE:${entry.revision}`,
-      `SUMMARY:${escapeText(entry.title)}`,
+      `SUMMARY:${escapeIcsText(entry.title)}`,
     );
-    if (guestPage !== undefined) lines.push(`DESCRIPTION:${escapeText(guestPage)}`);
+    if (guestPage !== undefined) lines.push(`DESCRIPTION:${escapeIcsText(guestPage)}`);
     lines.push('STATUS:CONFIRMED', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
-}
-
-/** `20240530T160000Z`. */
-function utc(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
-}
-
-/** RFC 5545 §3.3.11: backslash, semicolon and comma are escaped; any line break becomes `\n`. */
-function escapeText(text: string): string {
-  return (
-    text
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\r\n|\r|\n/g, '\\n')
-      // Other control characters are not allowed in TEXT at all.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-  );
-}
-
-/** RFC 5545 §3.1: lines longer than 75 octets continue on lines that start with a space; never split a character. */
-function fold(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const bytes = Buffer.byteLength(char, 'utf8');
-    // The first line holds 75 octets; continuation lines 74 after their leading space.
-    const limit = parts.length === 0 ? 75 : 74;
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
+  return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }

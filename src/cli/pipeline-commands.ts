@@ -5,12 +5,12 @@
 import { parseArgs } from 'node:util';
 import type { Booking } from '../bookings/booking.ts';
 import type { Config } from '../config/config.ts';
-import { emptyBookingFields, type IntakeResult } from '../intake/intake-result.ts';
 import { createLogger } from '../logging/logger.ts';
 import { formatCents } from '../money/cents.ts';
 import {
   applyChange,
   approveBooking,
+  cancellationOf,
   findBooking,
   UnknownBookingError,
 } from '../pipeline/book-from-intake.ts';
@@ -304,18 +304,7 @@ export async function runCancelCommand(
   if (!parsed) return EXIT.ok;
   return withRuntime(config, tenants, io, parsed.json, async (runtime) => {
     const { tenant, booking } = await locate(runtime, tenants, parsed.id, parsed.tenantId);
-    const cancellation: IntakeResult = {
-      ...emptyBookingFields(),
-      bookingId: booking.bookingId,
-      kind: 'cancellation',
-      missing: [],
-      source: 'command',
-      subject: null,
-      startsAt: null,
-      endsAt: null,
-      renterNote: null,
-      warnings: [],
-    };
+    const cancellation = cancellationOf(booking.bookingId);
     const { changed } = await applyChange(
       runtime.store,
       tenant,

@@ -4,66 +4,17 @@
  * end in CRLF and are folded at 75 octets without splitting a UTF-8 character or an escape.
  */
 
+import { CRLF, escapeIcsText, foldIcsLine, formatIcsUtc } from '../text/ics.ts';
 import { parseInstant } from './page-format.ts';
 import type { GuestPageModel } from './page-models.ts';
 
-const CRLF = '\r\n';
+export { escapeIcsText, foldIcsLine, formatIcsUtc };
 
 /** RFC 5545 §3.1: a content line is at most 75 octets, excluding the line break. */
-const MAX_LINE_OCTETS = 75;
 
 /** The public guest page for a slug on the tenant's domain. */
 export function guestPageUrl(domain: string, slug: string): string {
   return `https://${domain}/g/${slug}`;
-}
-
-/** "2026-05-30T16:00:00.000Z" → "20260530T160000Z" (a DATE-TIME in UTC, seconds precision). */
-export function formatIcsUtc(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('not a valid date');
-  return instant
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
-}
-
-/**
- * Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma get a backslash, a
- * line break becomes `\n`. Other control characters are not allowed in TEXT and are dropped.
- */
-export function escapeIcsText(text: string): string {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\r\n|\r|\n/g, '\\n')
-  );
-}
-
-/**
- * Folds one content line (RFC 5545 §3.1): every physical line is at most 75 octets and each
- * continuation starts with one space. Cuts fall between whole code points and never inside an
- * escape such as `\,`, so even a careless reader that unfolds badly gets whole characters.
- */
-export function foldIcsLine(line: string): string {
-  const units = line.match(/\\.|[\s\S]/gu) ?? [];
-  const lines: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const unit of units) {
-    const size = Buffer.byteLength(unit, 'utf8');
-    if (octets + size > MAX_LINE_OCTETS) {
-      lines.push(current);
-      current = ' ';
-      octets = 1;
-    }
-    current += unit;
-    octets += size;
-  }
-  lines.push(current);
-  return lines.join(CRLF);
 }
 
 function textProperty(name: string, value: string): string {

@@ -5,7 +5,11 @@
  */
 import { type Assignment, type Booking, VersionConflictError } from '../bookings/booking.ts';
 import { DeckhandError } from '../errors.ts';
-import type { BookingFields, IntakeResult } from '../intake/intake-result.ts';
+import {
+  type BookingFields,
+  emptyBookingFields,
+  type IntakeResult,
+} from '../intake/intake-result.ts';
 import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
 import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
@@ -198,6 +202,22 @@ export async function approveBooking(
     message: 'booking approved',
   });
   return { booking: approved, created: true };
+}
+
+/** A cancellation of `bookingId` as if an email had said so (`deckhand cancel`, `/charter cancel`). */
+export function cancellationOf(bookingId: string): IntakeResult {
+  return {
+    ...emptyBookingFields(),
+    bookingId,
+    kind: 'cancellation',
+    missing: [],
+    source: 'command',
+    subject: null,
+    startsAt: null,
+    endsAt: null,
+    renterNote: null,
+    warnings: [],
+  };
 }
 
 /** Finds a booking by deckhand id or by marketplace id. */

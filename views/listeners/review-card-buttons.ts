@@ -4,8 +4,8 @@
  * `/charter cancel`) to the booking and re-run what it affects.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
-import { applyChange, findBooking } from '../../src/pipeline/book-from-intake.ts';
+import type { IntakeResult } from '../../src/intake/intake-result.ts';
+import { applyChange, cancellationOf, findBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { teamOf } from '../../src/slack/slack-deps.ts';
@@ -96,18 +96,7 @@ export function registerReviewCardButtons(app: App, deps: SlackDeps): void {
         } else {
           // `/charter cancel ID`: the button carries the booking id.
           const booking = await findBooking(deps.runtime.store, tenant, action.value ?? '');
-          change = {
-            ...emptyBookingFields(),
-            bookingId: booking.bookingId,
-            kind: 'cancellation',
-            missing: [],
-            source: 'command',
-            subject: null,
-            startsAt: null,
-            endsAt: null,
-            renterNote: null,
-            warnings: [],
-          };
+          change = cancellationOf(booking.bookingId);
         }
         const { booking } = await applyChange(deps.runtime.store, tenant, change, deps.clock());
         if (body.channel && body.message) {
