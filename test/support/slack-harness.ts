@@ -32,7 +32,12 @@ export interface SlackHarness {
 }
 
 export async function startSlackHarness(
-  options: { now?: () => number } = {},
+  options: {
+    now?: () => number;
+    /** The thread's post spacing and coalescing; tests default to 0 and 20 ms (production: 1 s, 300 ms). */
+    postIntervalMs?: number;
+    coalesceMs?: number;
+  } = {},
 ): Promise<SlackHarness> {
   const signingSecret = 'test-signing-secret';
   const botToken = 'xoxb-test-token';
@@ -75,8 +80,8 @@ export async function startSlackHarness(
   const slack = (await createSlackApp(config, tenants, runtime, {
     logger,
     route,
-    postIntervalMs: 0,
-    coalesceMs: 20,
+    postIntervalMs: options.postIntervalMs ?? 0,
+    coalesceMs: options.coalesceMs ?? 20,
   })) as SlackAppHandle;
   standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
   return {
