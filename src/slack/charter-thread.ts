@@ -106,7 +106,8 @@ export class CharterThread {
       key,
       setTimeout(() => {
         this.#pending.delete(key);
-        this.#chain(key, () => this.refresh(tenantId, bookingId));
+        // Its own chain: a status update must not wait behind replies spaced out by the channel queue.
+        this.#chain(`${key}#status`, () => this.refresh(tenantId, bookingId));
       }, this.#o.coalesceMs ?? 300),
     );
   }

@@ -1,0 +1,114 @@
+/**
+ * Throughput: `count` bookings approved and run all at once on one fresh pipeline harness
+ * (embedded stores, built-in calendar and SCC services), each external call (calendar, SCC,
+ * every S3 command) given `latencyMs` through the harness's hooks. Then every side effect is
+ * counted exactly: calendar entries, SCC events, guest and crew objects, bookings active.
+ * The parent samples this process's RSS while it runs.
+ */
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import { startHarness } from '../../test/support/pipeline-harness.ts';
+import { serveRpc } from '../lib/rpc.ts';
+import { sleep } from '../lib/stats.ts';
+
+const h = await startHarness();
+let latency = 0;
+let externalCalls = 0;
+h.setFetchHook(async () => {
+  externalCalls += 1;
+  if (latency > 0) await sleep(latency);
+  return undefined;
+});
+h.setS3Hook(async () => {
+  externalCalls += 1;
+  if (latency > 0) await sleep(latency);
+});
+
+/** Paginated: one Scan page stops at 1 MB, and 200 bookings' items are more than that. */
+async function countEntity(entity: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await h.runtime.clients.doc.send(
+      new ScanCommand({
+        TableName: h.runtime.config.tableName,
+        FilterExpression: 'entity = :e',
+        ExpressionAttributeValues: { ':e': entity },
+        Select: 'COUNT',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+async function countKeys(prefix: string): Promise<number> {
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await h.runtime.clients.s3.send(
+      new ListObjectsV2Command({
+        Bucket: h.tenant.bucket,
+        Prefix: prefix,
+        ...(token ? { ContinuationToken: token } : {}),
+      }),
+    );
+    count += page.KeyCount ?? 0;
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return count;
+}
+
+serveRpc(
+  {
+    async run(params: unknown) {
+      const { count, latencyMs } = params as { count: number; latencyMs: number };
+      latency = latencyMs;
+      externalCalls = 0;
+      const perBooking: number[] = [];
+      const cpuBefore = process.cpuUsage();
+      const start = performance.now();
+      const outcomes = await Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const t = performance.now();
+          const day = new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+          const bookingId = await h.book(`${day} 10am 3h $900 for Avery Sampleton party of 4`);
+          const outcome = await runPipeline(h.tenant, bookingId, h.runtime.deps);
+          perBooking.push(performance.now() - t);
+          return outcome;
+        }),
+      );
+      const wallMs = performance.now() - start;
+      const cpu = process.cpuUsage(cpuBefore);
+      latency = 0;
+      const calls = externalCalls;
+      const bookings = (await h.runtime.store.listByTenant(h.tenant.id)).filter(
+        (b) => b.status === 'active',
+      ).length;
+      return {
+        count,
+        latencyMs,
+        wallMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        perBooking,
+        complete: outcomes.filter((o) => o.complete).length,
+        failedSteps: outcomes.reduce(
+          (n, o) => n + Object.values(o.steps).filter((s) => s.status !== 'done').length,
+          0,
+        ),
+        externalCalls: calls,
+        counts: {
+          bookingsActive: bookings,
+          calendarEntries: await countEntity('calendar_entry'),
+          sccEvents: await countEntity('scc_event'),
+          guestObjects: await countKeys('g/'),
+          crewObjects: await countKeys('c/'),
+        },
+      };
+    },
+  },
+  () => h.close(),
+);

@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: what operators feel, each figure against a baseline measured in the same run
+ * on the same machine (shared and noisy: medians and ratios, never a single time). Writes
+ * bench/results.json and bench/results.md and prints the table. Everything listens on
+ * 127.0.0.1 and stops by itself; a watchdog ends the run (and every child) after 295 s.
+ * What each figure means and how it is measured: bench/README.md.
+ */
+import './lib/quiet.ts';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { killChildren } from './lib/child.ts';
+import { markdownTable, ms, type Row, times } from './lib/report.ts';
+import { measureAck } from './sections/ack.ts';
+import { measureIntake } from './sections/intake.ts';
+import { measurePipeline } from './sections/pipeline.ts';
+import { measureSlackFlow } from './sections/slack-flow.ts';
+import { measureStartup } from './sections/startup.ts';
+import { measureThroughput } from './sections/throughput.ts';
+
+const WATCHDOG_MS = 295_000;
+const RSS_TARGET_MB = 200;
+const mb = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
+const started = performance.now();
+const log = (line: string) =>
+  process.stderr.write(
+    `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`,
+  );
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const meta = {
+  startedAt: new Date().toISOString(),
+  node: process.version,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  cpuCount: cpus().length,
+  memoryMiB: Math.round(totalmem() / 1048576),
+  loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+  loadAverageAtEnd: [] as number[],
+  gitCommit: gitCommit(),
+  durationSeconds: 0,
+};
+
+const sections: Record<string, unknown> = {};
+/** Rows by measurement number (the issue's order), added as each measurement finishes. */
+const rowsBy = new Map<number, Row[]>();
+const add = (measurement: number, ...rows: Row[]) =>
+  rowsBy.set(measurement, [...(rowsBy.get(measurement) ?? []), ...rows]);
+const allRows = (): Row[] =>
+  [...rowsBy]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([, rows]) => rows)
+    .map((row) => ({ ...row, measured: row.measured.replace(/NaN/g, 'n/a') }));
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+function write(): string {
+  meta.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+  meta.durationSeconds = Math.round((performance.now() - started) / 1000);
+  const rows = allRows();
+  writeFileSync(here('./results.json'), `${JSON.stringify({ meta, rows, sections }, null, 2)}\n`);
+  const unmet = rows.filter((r) => r.met === false).map((r) => r.metric);
+  const md = [
+    '# deckhand benchmark results',
+    '',
+    `Run ${meta.startedAt} on ${meta.cpuModel} (${meta.cpuCount} cores, ${meta.memoryMiB} MiB), Node ${meta.node}, commit ${meta.gitCommit ?? 'unknown'}; load average at start ${meta.loadAverageAtStart.join(' / ')}, at end ${meta.loadAverageAtEnd.join(' / ')}; ${meta.durationSeconds} s. Produced by \`npm run bench\`; how each figure is measured and what limits the unmet ones: [README.md](README.md).`,
+    '',
+    markdownTable(rows),
+    '',
+    unmet.length === 0 ? 'Every target is met.' : `Not met: ${unmet.join('; ')}.`,
+    '',
+  ].join('\n');
+  writeFileSync(here('./results.md'), md);
+  // In the repository's own style (Biome formats JSON and Markdown), so `npm run lint` stays
+  // clean after every run.
+  try {
+    execFileSync(
+      here('../node_modules/@biomejs/biome/bin/biome'),
+      ['format', '--write', here('./results.json'), here('./results.md')],
+      { stdio: 'ignore' },
+    );
+  } catch {
+    // Formatting is cosmetic; both files are already complete.
+  }
+  return readFileSync(here('./results.md'), 'utf8');
+}
+
+const watchdog = setTimeout(() => {
+  log(`the benchmark ran over ${WATCHDOG_MS / 1000} s: stopping it and every child`);
+  killChildren();
+  add(99, {
+    metric: 'Benchmark finished within its time',
+    measured: `stopped after ${WATCHDOG_MS / 1000} s`,
+    baseline: '—',
+    ratio: '—',
+    target: '< 300 s',
+    met: false,
+  });
+  write();
+  process.exit(1);
+}, WATCHDOG_MS);
+
+async function main(): Promise<void> {
+  log(
+    `Node ${meta.node}, ${meta.cpuModel} × ${meta.cpuCount}, load ${meta.loadAverageAtStart.join(' ')}`,
+  );
+
+  log('4. intake parsing');
+  const intake = await measureIntake(5, 40);
+  sections.intake = intake;
+  add(
+    4,
+    {
+      metric: `Intake parsing, ${intake.emails} fixture emails (median per email)`,
+      measured: `${intake.emailsPerSecond.toFixed(0)} emails/s`,
+      baseline: `${intake.baselineEmailsPerSecond.toFixed(0)} emails/s (postal-mime alone)`,
+      ratio: times(intake.ratio),
+      target: '≥ 500 emails/s',
+      met: intake.emailsPerSecond >= 500,
+    },
+    {
+      metric: 'Intake parsing, slowest fixture (median)',
+      measured: `${ms(intake.slowest.medianMs)} (${intake.slowest.name})`,
+      baseline: `${ms(intake.baselineOfSlowest)} (postal-mime, same email)`,
+      ratio: times(intake.slowest.medianMs / intake.baselineOfSlowest),
+      target: '—',
+      met: null,
+    },
+  );
+
+  log('5. start-up (deckhand serve vs a bare server, alternating)');
+  const startup = await measureStartup(5);
+  sections.startup = startup;
+  add(
+    5,
+    {
+      metric: `Start-up to ready (healthz 200), fresh data folder (median of ${startup.deckhand.runs.length})`,
+      measured: ms(startup.deckhand.readyMs),
+      baseline: `${ms(startup.baseline.readyMs)} (bare server, same loader)`,
+      ratio: times(startup.deckhand.readyMs / startup.baseline.readyMs),
+      target: '< 2 s',
+      met: startup.deckhand.readyMs < 2000,
+    },
+    {
+      metric: 'RSS idle (`deckhand serve`, 1 s after ready)',
+      measured: mb(startup.deckhand.idleRssMB),
+      baseline: `${mb(startup.baseline.idleRssMB)} (bare server)`,
+      ratio: times(startup.deckhand.idleRssMB / startup.baseline.idleRssMB),
+      target: '—',
+      met: null,
+    },
+  );
+
+  log('2a. pipeline time, 200 ms per external call vs 0 ms');
+  const pipeline = await measurePipeline(200, 7, 2);
+  sections.pipeline = pipeline;
+  add(2, {
+    metric: `Pipeline time, ${pipeline.latencyMs} ms per external call (median of ${pipeline.reps})`,
+    measured: ms(pipeline.medianMs),
+    baseline: `${ms(pipeline.lowerBoundMs)} lower bound (${pipeline.criticalDepth} × ${pipeline.latencyMs} ms + ${ms(pipeline.zeroLatencyMedianMs)} at 0 ms)`,
+    ratio: times(pipeline.ratio),
+    target: '≤ 1.25×',
+    met: pipeline.ratio <= 1.25 && pipeline.allComplete,
+  });
+
+  log('1. acknowledgement latency (20 concurrent clients)');
+  const ack = await measureAck(log);
+  sections.ack = ack.result;
+  add(1, ...ack.rows);
+  const ackKinds = Object.values(ack.result.kinds);
+  const ackPeak = {
+    real: Math.max(...ackKinds.map((k) => k.realPeakRssMB)),
+    baseline: Math.max(...ackKinds.map((k) => k.baselinePeakRssMB)),
+  };
+  add(5.2, {
+    metric: 'RSS under load: Slack app process during the ack load (peak)',
+    measured: mb(ackPeak.real),
+    baseline: `${mb(ackPeak.baseline)} (the ack-only Bolt app, same load)`,
+    ratio: times(ackPeak.real / ackPeak.baseline),
+    target: `< ${RSS_TARGET_MB} MB`,
+    met: ackPeak.real < RSS_TARGET_MB,
+  });
+
+  log('2b/3. the thread: approval shown, crew answers');
+  const flow = await measureSlackFlow({ isolatedBookings: 10, burstBookings: 2, log });
+  sections.slackThread = flow;
+  add(2.1, {
+    metric: `Status message first shows the approval (submit → post; max of ${flow.statusFirstShow.n})`,
+    measured: `${ms(flow.statusFirstShow.max)} (p50 ${ms(flow.statusFirstShow.p50)})`,
+    baseline: `${ms(flow.roundTripMs.postMessage)} chat.postMessage round trip`,
+    ratio: times(flow.statusFirstShow.max / flow.roundTripMs.postMessage),
+    target: '< 1 s',
+    met: flow.statusFirstShow.max < 1000,
+  });
+  add(
+    3,
+    {
+      metric: `Crew answer → thread update, p99 of ${flow.crewAnswerIsolated.n} (one answer at a time)`,
+      measured: `${ms(flow.crewAnswerIsolated.p99)} (p50 ${ms(flow.crewAnswerIsolated.p50)})`,
+      baseline: `${ms(flow.crewAnswerFloorMs)} (${flow.coalesceMs} ms coalescing + chat.update)`,
+      ratio: times(flow.crewAnswerIsolated.p99 / flow.crewAnswerFloorMs),
+      target: 'p99 < 1 s',
+      met: flow.crewAnswerIsolated.p99 < 1000,
+    },
+    {
+      metric: `Crew answer → thread update, p99 of ${flow.crewAnswerBurst.n} (3 crew of a charter answer at once)`,
+      measured: `${ms(flow.crewAnswerBurst.p99)} (p50 ${ms(flow.crewAnswerBurst.p50)})`,
+      baseline: `${ms(flow.crewAnswerFloorMs)} (${flow.coalesceMs} ms coalescing + chat.update)`,
+      ratio: times(flow.crewAnswerBurst.p99 / flow.crewAnswerFloorMs),
+      target: 'p99 < 1 s',
+      met: flow.crewAnswerBurst.p99 < 1000,
+    },
+  );
+
+  log('6. throughput, 200 bookings at once, 50 ms per external call (and 0 ms)');
+  const throughput = await measureThroughput(200, 50);
+  sections.throughput = throughput;
+  add(5.1, {
+    metric: `RSS under load: runtime running ${throughput.loaded.count} bookings at once (peak)`,
+    measured: mb(throughput.loaded.peakRssMB),
+    baseline: `${mb(throughput.loaded.idleRssMB)} (same process before the load)`,
+    ratio: times(throughput.loaded.peakRssMB / throughput.loaded.idleRssMB),
+    target: `< ${RSS_TARGET_MB} MB`,
+    met: throughput.loaded.peakRssMB < RSS_TARGET_MB,
+  });
+  add(
+    6,
+    {
+      metric: `Throughput, ${throughput.loaded.count} bookings at once, ${throughput.loaded.latencyMs} ms per external call`,
+      measured: `${throughput.loaded.bookingsPerSecond.toFixed(1)} bookings/s (each booking p50 ${(throughput.loaded.perBookingMs.p50 / 1000).toFixed(1)} s; ${throughput.loaded.cpuMsPerBooking.toFixed(0)} ms CPU)`,
+      baseline: `${throughput.baseline.bookingsPerSecond.toFixed(1)} bookings/s at 0 ms`,
+      ratio: times(throughput.ratio),
+      target: '—',
+      met: null,
+    },
+    {
+      metric: 'Throughput run: every side effect exactly once',
+      measured: `${throughput.loaded.counts.calendarEntries} calendar, ${throughput.loaded.counts.sccEvents} SCC, ${throughput.loaded.counts.guestObjects} guest, ${throughput.loaded.counts.crewObjects} crew objects, ${throughput.loaded.counts.bookingsActive} active; ${throughput.loaded.repeatedExternalCalls} calls repeated after a timeout`,
+      baseline: `${throughput.loaded.count} / ${throughput.loaded.count} / ${2 * throughput.loaded.count} / ${throughput.loaded.count} / ${throughput.loaded.count}`,
+      ratio: '—',
+      target: 'exact',
+      met: throughput.loaded.exact && throughput.baseline.exact,
+    },
+  );
+  clearTimeout(watchdog);
+  const md = write();
+  log(`done in ${meta.durationSeconds} s; bench/results.json and bench/results.md written`);
+  process.stdout.write(`\n${md}`);
+}
+
+main().catch((error: unknown) => {
+  log(
+    `the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  killChildren();
+  write();
+  process.exit(1);
+});

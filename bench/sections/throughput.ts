@@ -1,0 +1,79 @@
+/**
+ * 6. Throughput: 200 bookings approved and run at once with 50 ms per external call, in a fresh
+ * process; baseline: the same at 0 ms in another fresh process (what the machine can do when
+ * nothing waits). RSS of the process is sampled every 100 ms during each run.
+ */
+import { startChild } from '../lib/child.ts';
+import { rssMB, sampleRss } from '../lib/rss.ts';
+import { percentile, round } from '../lib/stats.ts';
+
+interface ThroughputRun {
+  count: number;
+  latencyMs: number;
+  wallMs: number;
+  cpuMs: number;
+  perBooking: number[];
+  complete: number;
+  failedSteps: number;
+  externalCalls: number;
+  counts: {
+    bookingsActive: number;
+    calendarEntries: number;
+    sccEvents: number;
+    guestObjects: number;
+    crewObjects: number;
+  };
+}
+
+async function runOnce(count: number, latencyMs: number) {
+  const child = await startChild('throughput');
+  try {
+    const idleRssMB = rssMB(child.pid);
+    const rss = sampleRss(child.pid);
+    const r = await child.call<ThroughputRun>('run', { count, latencyMs }, 200_000);
+    const peak = rss.stop().peakMB;
+    const expected = {
+      bookingsActive: count,
+      calendarEntries: count,
+      sccEvents: count,
+      guestObjects: 2 * count,
+      crewObjects: count,
+    };
+    return {
+      latencyMs,
+      count,
+      wallMs: round(r.wallMs),
+      bookingsPerSecond: round(count / (r.wallMs / 1000)),
+      /** CPU time of the whole process (pipeline, stores, built-in services) per booking. */
+      cpuMsPerBooking: round(r.cpuMs / count),
+      /** Share of one core the process used: near 1, the single event loop is the limit. */
+      cpuUtilisation: round(r.cpuMs / r.wallMs),
+      perBookingMs: {
+        p50: round(percentile(r.perBooking, 50)),
+        p99: round(percentile(r.perBooking, 99)),
+      },
+      complete: r.complete,
+      failedSteps: r.failedSteps,
+      externalCalls: r.externalCalls,
+      /** Over 5 per booking: calls repeated after a timeout (the pipeline's retry). */
+      repeatedExternalCalls: r.externalCalls - 5 * count,
+      counts: r.counts,
+      expected,
+      exact: Object.entries(expected).every(([k, v]) => r.counts[k as keyof typeof r.counts] === v),
+      idleRssMB: round(idleRssMB),
+      peakRssMB: round(peak),
+    };
+  } finally {
+    await child.close();
+  }
+}
+
+export async function measureThroughput(count: number, latencyMs: number) {
+  const loaded = await runOnce(count, latencyMs);
+  const baseline = await runOnce(count, 0);
+  return {
+    loaded,
+    baseline,
+    ratio: Math.round((loaded.bookingsPerSecond / baseline.bookingsPerSecond) * 100) / 100,
+  };
+}
