@@ -99,6 +99,18 @@ serveRpc(
           (n, o) => n + Object.values(o.steps).filter((s) => s.status !== 'done').length,
           0,
         ),
+        /** Steps not done, by step and status, with a few of their errors. */
+        unfinished: (() => {
+          const byStep: Record<string, number> = {};
+          const errors = new Set<string>();
+          for (const o of outcomes)
+            for (const [name, step] of Object.entries(o.steps)) {
+              if (step.status === 'done') continue;
+              byStep[`${name}:${step.status}`] = (byStep[`${name}:${step.status}`] ?? 0) + 1;
+              if (step.error && errors.size < 5) errors.add(step.error.replace(/:\d+\//, ':PORT/'));
+            }
+          return { byStep, errors: [...errors] };
+        })(),
         externalCalls: calls,
         counts: {
           bookingsActive: bookings,

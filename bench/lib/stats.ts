@@ -20,7 +20,7 @@ export const median = (samples: readonly number[]): number => {
 export const max = (samples: readonly number[]): number =>
   samples.length === 0 ? Number.NaN : Math.max(...samples);
 
-/** Rounded for reports: 3 significant decimals below 10, 1 decimal below 1000, whole above. */
+/** Rounded for reports: 3 decimals below 10, 1 decimal below 1000, whole numbers above. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value;
   const abs = Math.abs(value);
