@@ -167,6 +167,8 @@ async function answer(booked: Booked, person: string, key: string): Promise<numb
 }
 
 const booked: Booked[] = [];
+/** Where the last burst started in the call log, for its phase timings. */
+let lastBurstStart = { index: 0, at: 0 };
 
 serveRpc(
   {
@@ -202,6 +204,7 @@ serveRpc(
           Object.keys(PEOPLE).map((p) => formKey(b.links[p] as string)),
         );
         await quiet();
+        lastBurstStart = { index: h.standIn.calls.length, at: Date.now() };
         latencies.push(
           ...(await Promise.all(
             Object.keys(PEOPLE).map((p, i) => answer(b, p, keys[i] as string)),
@@ -210,6 +213,15 @@ serveRpc(
       }
       return latencies;
     },
+    /** The Web API calls of the last burst, ms from its start: its timing by phase. */
+    lastBurst: () => ({
+      ...lastBurstStart,
+      calls: h.standIn.calls.slice(lastBurstStart.index).map((c) => ({
+        method: c.method,
+        ms: c.at - lastBurstStart.at,
+        text: String(c.args.text ?? '').slice(0, 60),
+      })),
+    }),
     /** The stand-in's round trip through the app's own WebClient: the floor of every update. */
     async roundTrips(params: unknown) {
       const { count } = params as { count: number };

@@ -30,6 +30,7 @@ export async function measureSlackFlow(options: {
     const firstShow = [...first.firstShow, ...more.firstShow];
     const submitAck = [...first.ack, ...more.ack];
     const burst = await child.call<number[]>('answersBurst', undefined, 180_000);
+    const burstCalls = await child.call<unknown>('lastBurst');
     const postRtt = median(rtt.post);
     const updateRtt = median(rtt.update);
     return {
@@ -40,7 +41,7 @@ export async function measureSlackFlow(options: {
       /** The same submissions' acknowledgements (the modal closes): the rest runs after them. */
       submitAck: { ...summary(submitAck), samples: submitAck },
       crewAnswerIsolated: { ...summary(isolated), samples: isolated },
-      crewAnswerBurst: { ...summary(burst), samples: burst },
+      crewAnswerBurst: { ...summary(burst), samples: burst, lastBurstCalls: burstCalls },
       /** The floor of a crew answer's update: the coalescing window plus one chat.update. */
       crewAnswerFloorMs: round(COALESCE_MS + updateRtt),
     };
