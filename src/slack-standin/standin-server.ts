@@ -1,6 +1,7 @@
 /** The stand-in's HTTP server (node:http, 127.0.0.1 only): `/api/` and `/response-url/`. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readServiceRequest } from '../server/service-http.ts';
 
 /** A request as the stand-in's routes see it. */
 export interface StandInRequest {
@@ -23,27 +24,6 @@ export type StandInHandler = (request: StandInRequest) => StandInResponse;
 /** Slack refuses bodies over a few megabytes; the stand-in stops well before memory suffers. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-async function readRequest(req: IncomingMessage): Promise<StandInRequest | 'too_large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too_large';
-    chunks.push(chunk as Buffer);
-  }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers))
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query: url.searchParams,
-    headers,
-    body: Buffer.concat(chunks).toString('utf8'),
-  };
-}
-
 function write(res: ServerResponse, response: StandInResponse): void {
   res.writeHead(response.status, {
     'content-length': Buffer.byteLength(response.body),
@@ -54,7 +34,7 @@ function write(res: ServerResponse, response: StandInResponse): void {
 
 async function serve(handler: StandInHandler, req: IncomingMessage, res: ServerResponse) {
   try {
-    const request = await readRequest(req);
+    const request = await readServiceRequest(req, MAX_BODY_BYTES);
     if (request === 'too_large') {
       write(res, { status: 413, body: 'request body too large' });
       return;
