@@ -24,6 +24,21 @@ export const config = defineConfig({
           setupFiles: ['test/setup-integration.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // `npm run test:reliability`: faults, restarts, re-deliveries, load and hostile input
+          // (docs/RELIABILITY.md). Loopback only, like the integration tests; slower, so it is
+          // its own command, and `.ci/run` runs it after `npm test`.
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          setupFiles: ['test/setup-integration.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Load and kill scenarios measure time and memory: one file at a time.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
