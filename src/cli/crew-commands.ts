@@ -1,5 +1,4 @@
 /** `deckhand crew BOOKING` (who is on it, and their answers) and `deckhand crew assign`. */
-import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { ROLE_NAMES } from '../crew/crew-briefing.ts';
 import { assignReplacement, suggestReplacements } from '../crew/replacements.ts';
@@ -7,6 +6,7 @@ import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { crewRoleSchema, type Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT, printable, printJson } from './cli-io.ts';
+import { commandArgs } from './command-args.ts';
 import { locate, withRuntime } from './pipeline-commands.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -25,21 +25,14 @@ export async function runCrewCommand(
   tenants: TenantRegistry,
 ): Promise<number> {
   const assign = args[0] === 'assign';
-  const { values, positionals } = parseArgs({
-    args: assign ? args.slice(1) : args,
-    allowPositionals: true,
-    options: {
-      tenant: { type: 'string' },
-      role: { type: 'string' },
-      person: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(`${CREW_USAGE}\n`);
-    return EXIT.ok;
-  }
+  const parsed = commandArgs(
+    assign ? args.slice(1) : args,
+    { tenant: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' } },
+    CREW_USAGE,
+    io,
+  );
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('Give one BOOKING id.', CREW_USAGE);
   const role = values.role === undefined ? undefined : crewRoleSchema.safeParse(values.role);
   if (assign && (!role?.success || !values.person)) {

@@ -1,6 +1,5 @@
 /** `deckhand parse [FILE|-] [--text TEXT] [--now ISO] [--tenant ID] [--json]` */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { InputError } from '../errors.ts';
 import type { IntakeResult } from '../intake/intake-result.ts';
@@ -8,6 +7,7 @@ import { MAX_INPUT_BYTES, parseIntake } from '../intake/parse-intake.ts';
 import { formatCents } from '../money/cents.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT, printable, printJson, readAll } from './cli-io.ts';
+import { commandArgs } from './command-args.ts';
 import { parseNow, UsageError } from './usage-error.ts';
 
 export const PARSE_USAGE = `Usage: deckhand parse [FILE|-] [--text TEXT] [--now ISO-8601] [--tenant ID] [--json]
@@ -119,21 +119,14 @@ export async function runParseCommand(
   config: Config,
   tenants: TenantRegistry,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    allowPositionals: true,
-    options: {
-      text: { type: 'string' },
-      now: { type: 'string' },
-      tenant: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(`${PARSE_USAGE}\n`);
-    return EXIT.ok;
-  }
+    { text: { type: 'string' }, now: { type: 'string' }, tenant: { type: 'string' } },
+    PARSE_USAGE,
+    io,
+  );
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('parse takes at most one FILE.', PARSE_USAGE);
   if (values.text !== undefined && positionals.length > 0)
     throw new UsageError('Give either FILE or --text, not both.', PARSE_USAGE);

@@ -2,7 +2,6 @@
  * `deckhand book | status | list | retry | cancel`: the approval pipeline from the command line,
  * on the running server's stores when `npm start` runs, otherwise on the embedded stack.
  */
-import { parseArgs } from 'node:util';
 import type { Booking } from '../bookings/booking.ts';
 import type { Config } from '../config/config.ts';
 import { createLogger } from '../logging/logger.ts';
@@ -22,6 +21,7 @@ import type { Tenant } from '../tenants/tenant-schema.ts';
 import { formatInZone } from '../time/zoned.ts';
 import { describeBooking, summarize } from './booking-output.ts';
 import { type CliIo, EXIT, printable, printJson } from './cli-io.ts';
+import { commandArgs, noPositionals, requiredTenant } from './command-args.ts';
 import { readIntake } from './parse-command.ts';
 import { parseNow, UsageError } from './usage-error.ts';
 
@@ -108,27 +108,22 @@ export async function runBookCommand(
   config: Config,
   tenants: TenantRegistry,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       tenant: { type: 'string' },
       text: { type: 'string' },
       captain: { type: 'string' },
       crew: { type: 'string' },
       now: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-  if (values.help) {
-    io.stdout.write(`${BOOK_USAGE}\n`);
-    return EXIT.ok;
-  }
-  const tenantId = values.tenant ?? config.defaultTenant;
-  if (!tenantId) throw new UsageError('Missing --tenant.', BOOK_USAGE);
+    BOOK_USAGE,
+    io,
+  );
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('book takes at most one FILE.', BOOK_USAGE);
-  const tenant = tenants.get(tenantId);
+  const tenant = requiredTenant(values.tenant, config, tenants, BOOK_USAGE);
   const now = parseNow(values.now);
   const intake = await readIntake(io, {
     path: positionals[0],
@@ -177,21 +172,11 @@ export async function runBookCommand(
 }
 
 function bookingArgs(args: string[], usage: string, io: CliIo) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      tenant: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return undefined;
-  }
-  if (positionals.length !== 1) throw new UsageError('Give one BOOKING id.', usage);
-  return { id: positionals[0] as string, tenantId: values.tenant, json: values.json };
+  const parsed = commandArgs(args, { tenant: { type: 'string' } }, usage, io);
+  if (!parsed) return undefined;
+  if (parsed.positionals.length !== 1) throw new UsageError('Give one BOOKING id.', usage);
+  const [id] = parsed.positionals as [string];
+  return { id, tenantId: parsed.values.tenant, json: parsed.values.json };
 }
 
 /** Runs `deckhand status`: the booking, its steps and its event log. */
@@ -226,24 +211,11 @@ export async function runListCommand(
   config: Config,
   tenants: TenantRegistry,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      tenant: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(`${LIST_USAGE}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(`Unexpected argument "${positionals[0]}".`, LIST_USAGE);
-  const tenantId = values.tenant ?? config.defaultTenant;
-  if (!tenantId) throw new UsageError('Missing --tenant.', LIST_USAGE);
-  const tenant = tenants.get(tenantId);
+  const parsed = commandArgs(args, { tenant: { type: 'string' } }, LIST_USAGE, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
+  noPositionals(positionals, LIST_USAGE);
+  const tenant = requiredTenant(values.tenant, config, tenants, LIST_USAGE);
   return withRuntime(config, tenants, io, true, async (runtime) => {
     await completeFinishedBookings(runtime.store, tenant, runtime.deps.clock());
     const bookings = await runtime.store.listByTenant(tenant.id);

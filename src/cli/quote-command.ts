@@ -1,10 +1,10 @@
 /** `deckhand quote --tenant ID --revenue AMOUNT --hours H [--crew N] [--no-captain] [--guests N] [--json]` */
-import { parseArgs } from 'node:util';
 import { formatCents, parseAmountToCents, parseHoursToMinutes } from '../money/cents.ts';
 import { type PriceBreakdown, priceCharter } from '../pricing/price-charter.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT, printJson } from './cli-io.ts';
+import { commandArgs, noPositionals } from './command-args.ts';
 import { UsageError } from './usage-error.ts';
 
 export const QUOTE_USAGE = `Usage: deckhand quote --tenant ID --revenue AMOUNT --hours H [--crew N] [--no-captain] [--guests N] [--json]
@@ -52,26 +52,22 @@ function table(
 
 /** Runs `deckhand quote`. */
 export function runQuoteCommand(args: string[], io: CliIo, tenants: TenantRegistry): number {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       tenant: { type: 'string' },
       revenue: { type: 'string' },
       hours: { type: 'string' },
       crew: { type: 'string' },
       'no-captain': { type: 'boolean', default: false },
       guests: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-  if (values.help) {
-    io.stdout.write(`${QUOTE_USAGE}\n`);
-    return EXIT.ok;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(`Unexpected argument "${positionals[0]}".`, QUOTE_USAGE);
+    QUOTE_USAGE,
+    io,
+  );
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
+  noPositionals(positionals, QUOTE_USAGE);
   const missing = (['tenant', 'revenue', 'hours'] as const).filter((k) => values[k] === undefined);
   if (missing.length > 0)
     throw new UsageError(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`, QUOTE_USAGE);
