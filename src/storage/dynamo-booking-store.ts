@@ -3,21 +3,16 @@
  * conditional write (the emulator has no transactions): bookings by version, steps by lease,
  * marketplace ids and slugs by attribute_not_exists.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Booking, VersionConflictError } from '../bookings/booking.ts';
 import type { PipelineEvent, StepRecord } from '../pipeline/step-record.ts';
+import { isConditionFailure, queryAll, sendConditional } from './dynamo-access.ts';
 import { GSI1, keys } from './table-design.ts';
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 function strip<T>(item: Record<string, unknown> | undefined, ...drop: string[]): T | undefined {
   if (!item) return undefined;
@@ -94,19 +89,14 @@ export class DynamoBookingStore {
     slug: string,
     owner: { tenantId: string; bookingId: string; kind: 'guest' | 'crew' },
   ): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...keys.slugRef(slug), entity: 'slug_ref', ...owner },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: { ...keys.slugRef(slug), entity: 'slug_ref', ...owner },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** Who owns a slug (for serving pages), or undefined. */
@@ -121,25 +111,20 @@ export class DynamoBookingStore {
 
   /** Creates a booking; false if it already exists (a re-run after a crash). */
   async create(booking: Booking): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            ...keys.booking(booking.tenantId, booking.bookingId),
-            gsi1pk: keys.bookingsByStart(booking.tenantId),
-            gsi1sk: `${booking.startsAt}#${booking.bookingId}`,
-            entity: 'booking',
-            ...booking,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          ...keys.booking(booking.tenantId, booking.bookingId),
+          gsi1pk: keys.bookingsByStart(booking.tenantId),
+          gsi1sk: `${booking.startsAt}#${booking.bookingId}`,
+          entity: 'booking',
+          ...booking,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(tenantId: string, bookingId: string): Promise<Booking | undefined> {
@@ -197,40 +182,29 @@ export class DynamoBookingStore {
 
   /** A tenant's bookings by start time (optionally from an instant on). */
   async listByTenant(tenantId: string, from?: string): Promise<Booking[]> {
-    const bookings: Booking[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#doc.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: GSI1,
-          KeyConditionExpression: from ? 'gsi1pk = :pk AND gsi1sk >= :from' : 'gsi1pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': keys.bookingsByStart(tenantId),
-            ...(from ? { ':from': from } : {}),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) bookings.push(strip<Booking>(item) as Booking);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return bookings;
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      IndexName: GSI1,
+      KeyConditionExpression: from ? 'gsi1pk = :pk AND gsi1sk >= :from' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': keys.bookingsByStart(tenantId),
+        ...(from ? { ':from': from } : {}),
+      },
+    });
+    return items.map((item) => strip<Booking>(item) as Booking);
   }
 
   async getSteps(tenantId: string, bookingId: string): Promise<StepRecord[]> {
-    const page = await this.#doc.send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
-        ExpressionAttributeValues: {
-          ':pk': keys.booking(tenantId, bookingId).pk,
-          ':step': 'STEP#',
-        },
-        ConsistentRead: true,
-      }),
-    );
-    return (page.Items ?? []).map((item) => strip<StepRecord>(item) as StepRecord);
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
+      ExpressionAttributeValues: {
+        ':pk': keys.booking(tenantId, bookingId).pk,
+        ':step': 'STEP#',
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<StepRecord>(item) as StepRecord);
   }
 
   /**
@@ -334,23 +308,17 @@ export class DynamoBookingStore {
       vals[`:v${i}`] = value;
       return `#f${i} = :v${i}`;
     });
-    try {
-      await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: keys.step(tenantId, bookingId, step),
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseOwner, leaseExpiresAt, pendingHash, pendingVersion`,
-          ConditionExpression: 'leaseOwner = :owner',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: vals,
-        }),
-      );
-      return true;
-    } catch (error) {
-      // Our lease expired and another runner took over: its outcome wins.
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.step(tenantId, bookingId, step),
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseOwner, leaseExpiresAt, pendingHash, pendingVersion`,
+        ConditionExpression: 'leaseOwner = :owner',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: vals,
+      }),
+    );
   }
 
   /** Makes failed steps claimable again (`deckhand retry`). Returns the steps reset. */
@@ -409,17 +377,15 @@ export class DynamoBookingStore {
   }
 
   async listEvents(tenantId: string, bookingId: string): Promise<PipelineEvent[]> {
-    const page = await this.#doc.send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
-        ExpressionAttributeValues: {
-          ':pk': keys.booking(tenantId, bookingId).pk,
-          ':event': 'EVENT#',
-        },
-        ConsistentRead: true,
-      }),
-    );
-    return (page.Items ?? []).map((item) => strip<PipelineEvent>(item) as PipelineEvent);
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+      ExpressionAttributeValues: {
+        ':pk': keys.booking(tenantId, bookingId).pk,
+        ':event': 'EVENT#',
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<PipelineEvent>(item) as PipelineEvent);
   }
 }

@@ -1,10 +1,8 @@
 /** The built-in calendar's entries in DynamoDB: one item per entry, conditional writes only. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type {
@@ -12,11 +10,8 @@ import type {
   CalendarStore,
   StoredCalendarEntry,
 } from '../calendar/calendar-store.ts';
+import { isConditionFailure, queryAll, sendConditional } from './dynamo-access.ts';
 import { GSI1, keys } from './table-design.ts';
-
-const failed = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 function entryOf(item: Record<string, unknown> | undefined): StoredCalendarEntry | undefined {
   if (!item) return undefined;
@@ -44,19 +39,14 @@ export class DynamoCalendarStore implements CalendarStore {
   }
 
   async put(entry: StoredCalendarEntry): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: this.#item(entry),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: this.#item(entry),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(tenantId: string, id: string): Promise<StoredCalendarEntry | undefined> {
@@ -103,7 +93,7 @@ export class DynamoCalendarStore implements CalendarStore {
       );
       return entryOf(result.Attributes) as StoredCalendarEntry;
     } catch (error) {
-      if (!failed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
       // dynalite does not return the old item on a failed condition: read it to say why.
       const current = await this.get(tenantId, id);
       return current === undefined ? 'missing' : 'cancelled';
@@ -129,27 +119,18 @@ export class DynamoCalendarStore implements CalendarStore {
       );
       return entryOf(result.Attributes);
     } catch (error) {
-      if (!failed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
       return this.get(tenantId, id);
     }
   }
 
   async listByCalendar(tenantId: string, calendarId: string): Promise<StoredCalendarEntry[]> {
-    const entries: StoredCalendarEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#doc.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: GSI1,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.calendarEntries(tenantId, calendarId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) entries.push(entryOf(item) as StoredCalendarEntry);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.calendarEntries(tenantId, calendarId) },
+    });
+    return items.map((item) => entryOf(item) as StoredCalendarEntry);
   }
 }

@@ -2,19 +2,10 @@
  * Crew assignments, magic links and reminder schedule in DynamoDB. An answer is one conditional
  * update on the assignment's version; pending assignments sit in a sparse index by reminder time.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CrewAssignment, LinkRef } from '../crew/crew-assignment.ts';
+import { isConditionFailure, queryAll, sendConditional } from './dynamo-access.ts';
 import { GSI1, keys } from './table-design.ts';
-
-const failed = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 /** Another writer changed the assignment first. */
 export class AssignmentConflictError extends Error {
@@ -53,19 +44,14 @@ export class DynamoCrewStore {
 
   /** Creates the assignment unless it exists; false when it did. */
   async create(assignment: CrewAssignment): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: this.#item(assignment),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: this.#item(assignment),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(
@@ -84,18 +70,16 @@ export class DynamoCrewStore {
   }
 
   async list(tenantId: string, bookingId: string): Promise<CrewAssignment[]> {
-    const page = await this.#doc.send(
-      new QueryCommand({
-        TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :crew)',
-        ExpressionAttributeValues: {
-          ':pk': keys.booking(tenantId, bookingId).pk,
-          ':crew': 'CREW#',
-        },
-        ConsistentRead: true,
-      }),
-    );
-    return (page.Items ?? []).map((item) => assignmentOf(item) as CrewAssignment);
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :crew)',
+      ExpressionAttributeValues: {
+        ':pk': keys.booking(tenantId, bookingId).pk,
+        ':crew': 'CREW#',
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => assignmentOf(item) as CrewAssignment);
   }
 
   /** Replaces the assignment if it is still at its version; throws AssignmentConflictError if not. */
@@ -116,7 +100,7 @@ export class DynamoCrewStore {
       );
       return stored;
     } catch (error) {
-      if (failed(error))
+      if (isConditionFailure(error))
         throw new AssignmentConflictError(
           `assignment of ${current.personId} changed since version ${current.version}`,
         );
@@ -151,15 +135,13 @@ export class DynamoCrewStore {
 
   /** Pending assignments whose reminder is due at or before `nowIso`. */
   async dueReminders(tenantId: string, nowIso: string): Promise<CrewAssignment[]> {
-    const page = await this.#doc.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: GSI1,
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-        ExpressionAttributeValues: { ':pk': keys.dueReminders(tenantId), ':now': `${nowIso}#~` },
-      }),
-    );
-    return (page.Items ?? []).map((item) => assignmentOf(item) as CrewAssignment);
+    const items = await queryAll(this.#doc, {
+      TableName: this.#table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.dueReminders(tenantId), ':now': `${nowIso}#~` },
+    });
+    return items.map((item) => assignmentOf(item) as CrewAssignment);
   }
 
   async putSccEventRef(tenantId: string, eventId: string, bookingId: string): Promise<void> {

@@ -3,7 +3,6 @@
  * point at it by id). Approving claims the draft with one conditional write, so a double click
  * or a re-delivered submission books once.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -11,6 +10,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IntakeResult } from '../intake/intake-result.ts';
+import { isConditionFailure, sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
 
 export interface Draft {
@@ -28,10 +28,6 @@ export interface Draft {
   createdAt: string;
 }
 
-const failed = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
-
 export class DynamoDraftStore {
   readonly #doc: DynamoDBDocumentClient;
   readonly #table: string;
@@ -43,19 +39,14 @@ export class DynamoDraftStore {
 
   /** Creates a draft; false when the id exists (a re-delivered email keyed by its file id). */
   async create(draft: Draft): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...keys.draft(draft.tenantId, draft.draftId), entity: 'draft', ...draft },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: { ...keys.draft(draft.tenantId, draft.draftId), entity: 'draft', ...draft },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(tenantId: string, draftId: string): Promise<Draft | undefined> {
@@ -79,48 +70,38 @@ export class DynamoDraftStore {
     to: Draft['status'],
     bookingId?: string,
   ): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: keys.draft(tenantId, draftId),
-          UpdateExpression: bookingId
-            ? 'SET #status = :to, bookingId = :booking'
-            : 'SET #status = :to',
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':from': from,
-            ':to': to,
-            ...(bookingId ? { ':booking': bookingId } : {}),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.draft(tenantId, draftId),
+        UpdateExpression: bookingId
+          ? 'SET #status = :to, bookingId = :booking'
+          : 'SET #status = :to',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':from': from,
+          ':to': to,
+          ...(bookingId ? { ':booking': bookingId } : {}),
+        },
+      }),
+    );
   }
 
   /** Claims a Slack delivery (event id) once: false when it was seen before. */
   async claimDelivery(key: string, expiresAt: number): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            ...keys.slackDelivery(key),
-            entity: 'slack_delivery',
-            ttl: Math.ceil(expiresAt / 1000),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          ...keys.slackDelivery(key),
+          entity: 'slack_delivery',
+          ttl: Math.ceil(expiresAt / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 }

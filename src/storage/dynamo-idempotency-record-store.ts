@@ -1,5 +1,4 @@
 /** Idempotency records of the built-in services in DynamoDB: four single-item conditional calls. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -7,11 +6,18 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyRecord, IdempotencyRecordStore } from '../server/idempotency-store.ts';
+import { isConditionFailure, sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
 
-const failed = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
+/** expiresAt doubles as the TTL attribute on real DynamoDB (dynalite never expires items). */
+function itemOf(scope: string, key: string, record: IdempotencyRecord) {
+  return {
+    ...keys.idempotency(scope, key),
+    entity: 'idempotency',
+    ttl: Math.ceil(record.expiresAt / 1000),
+    ...record,
+  };
+}
 
 export class DynamoIdempotencyRecordStore implements IdempotencyRecordStore {
   readonly #doc: DynamoDBDocumentClient;
@@ -23,25 +29,14 @@ export class DynamoIdempotencyRecordStore implements IdempotencyRecordStore {
   }
 
   async create(scope: string, key: string, record: IdempotencyRecord): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          // expiresAt doubles as the TTL attribute on real DynamoDB (dynalite never expires items).
-          Item: {
-            ...keys.idempotency(scope, key),
-            entity: 'idempotency',
-            ttl: Math.ceil(record.expiresAt / 1000),
-            ...record,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: itemOf(scope, key, record),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -63,43 +58,28 @@ export class DynamoIdempotencyRecordStore implements IdempotencyRecordStore {
     record: IdempotencyRecord,
     expectedToken: string,
   ): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            ...keys.idempotency(scope, key),
-            entity: 'idempotency',
-            ttl: Math.ceil(record.expiresAt / 1000),
-            ...record,
-          },
-          ConditionExpression: '#token = :expected',
-          ExpressionAttributeNames: { '#token': 'token' },
-          ExpressionAttributeValues: { ':expected': expectedToken },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: itemOf(scope, key, record),
+        ConditionExpression: '#token = :expected',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: { ':expected': expectedToken },
+      }),
+    );
   }
 
   async delete(scope: string, key: string, expectedToken: string): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new DeleteCommand({
-          TableName: this.#table,
-          Key: keys.idempotency(scope, key),
-          ConditionExpression: '#token = :expected',
-          ExpressionAttributeNames: { '#token': 'token' },
-          ExpressionAttributeValues: { ':expected': expectedToken },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new DeleteCommand({
+        TableName: this.#table,
+        Key: keys.idempotency(scope, key),
+        ConditionExpression: '#token = :expected',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: { ':expected': expectedToken },
+      }),
+    );
   }
 }

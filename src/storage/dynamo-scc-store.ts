@@ -2,7 +2,6 @@
  * The built-in SCC's crew-visible event records in DynamoDB. The revenue scrub is a direct
  * update of this item (REMOVE of the money fields, SET of the stripped notes), as in the seed.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -10,11 +9,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SccEventChanges, SccStore, StoredSccEvent } from '../scc/scc-store.ts';
+import { isConditionFailure, sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
-
-const failed = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 function eventOf(item: Record<string, unknown> | undefined): StoredSccEvent | undefined {
   if (!item) return undefined;
@@ -32,23 +28,18 @@ export class DynamoSccStore implements SccStore {
   }
 
   async create(event: StoredSccEvent): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            ...keys.sccEvent(event.tenant_id, event.event_id),
-            entity: 'scc_event',
-            ...event,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (failed(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          ...keys.sccEvent(event.tenant_id, event.event_id),
+          entity: 'scc_event',
+          ...event,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(tenantId: string, eventId: string): Promise<StoredSccEvent | undefined> {
@@ -94,7 +85,7 @@ export class DynamoSccStore implements SccStore {
       );
       return eventOf(result.Attributes);
     } catch (error) {
-      if (failed(error)) return undefined;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }

@@ -3,14 +3,10 @@
  * (`T#<tenant>#B#<bookingId>` / `UPLOADS`), raised with a single conditional `ADD`, so
  * concurrent guests can never take the count past the cap (no transactions needed).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UploadCounter } from '../uploads/upload-counter.ts';
+import { isConditionFailure, sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoUploadCounter implements UploadCounter {
   readonly #doc: DynamoDBDocumentClient;
@@ -22,28 +18,23 @@ export class DynamoUploadCounter implements UploadCounter {
   }
 
   async reserve(tenantId: string, bookingId: string, cap: number): Promise<boolean> {
-    try {
-      await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: keys.uploadCounter(tenantId, bookingId),
-          UpdateExpression: 'ADD #count :one SET entity = :entity, tenantId = :t, bookingId = :b',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':cap': cap,
-            ':entity': 'upload_counter',
-            ':t': tenantId,
-            ':b': bookingId,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return sendConditional(
+      this.#doc,
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.uploadCounter(tenantId, bookingId),
+        UpdateExpression: 'ADD #count :one SET entity = :entity, tenantId = :t, bookingId = :b',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':cap': cap,
+          ':entity': 'upload_counter',
+          ':t': tenantId,
+          ':b': bookingId,
+        },
+      }),
+    );
   }
 
   async count(tenantId: string, bookingId: string): Promise<number> {

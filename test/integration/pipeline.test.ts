@@ -381,11 +381,12 @@ describe('concurrency', () => {
 
     // Every step makes at most one external call and independent steps run at once, so the
     // slowest chain holds one call: the latency should add about 200 ms. In series the five
-    // calls would add at least 1,000 ms.
+    // calls would add at least 1,000 ms. The bound sits between the two with room for a busy
+    // machine (CI shares its cores); `npm run bench` measures the real figure against its bound.
     const added = slowed - baseline;
     console.info(
       `pipeline: ${Math.round(baseline)} ms without latency, ${Math.round(slowed)} ms with ${latency} ms per external call (+${Math.round(added)} ms)`,
     );
-    expect(added).toBeLessThan(latency * 1.75);
+    expect(added).toBeLessThan(latency * 4);
   });
 });
