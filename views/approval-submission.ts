@@ -1,7 +1,7 @@
 /** Reads the approval modal's `view.state.values`: leniently on a change, strictly on submit. */
 import { parseAmountToCents } from '../src/money/cents.ts';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
-import { formatInZone, zonedToInstant } from '../src/time/zoned.ts';
+import { formatInZone, localIsoDate, zonedToInstant } from '../src/time/zoned.ts';
 import {
   type ApprovalDraft,
   GUESTS_PER_CREW,
@@ -12,7 +12,6 @@ import {
   requiredCrew,
 } from './approval-draft.ts';
 import { ACTION_IDS, BLOCK_IDS, OPTION_VALUES } from './block-ids.ts';
-import { localIsoDate } from './slack-format.ts';
 
 /** One element's state, as Slack sends it (a structural subset of Bolt's `ViewStateValue`). */
 export interface ViewStateValueLike {

@@ -11,7 +11,7 @@ import { formatCents } from '../src/money/cents.ts';
 import type { PriceBreakdown } from '../src/pricing/price-charter.ts';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
 import { truncate } from '../src/text/escape.ts';
-import { formatInZone } from '../src/time/zoned.ts';
+import { dateFormat, formatInZone } from '../src/time/zoned.ts';
 import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';
 import { FIELD_LABELS } from './booking-summary-blocks.ts';
 import { breakdownOrHint } from './review-card.ts';
@@ -49,7 +49,7 @@ export interface FieldChange {
 function formatDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat('en-US', {
+  return dateFormat('en-US', {
     timeZone: 'UTC',
     weekday: 'short',
     month: 'short',

@@ -12,6 +12,7 @@ import { ROLE_NAMES } from '../src/crew/crew-briefing.ts';
 import type { StepName } from '../src/pipeline/pipeline-step.ts';
 import type { CrewRole } from '../src/tenants/tenant-schema.ts';
 import { escapeMrkdwn, truncate } from '../src/text/escape.ts';
+import { dateFormat } from '../src/time/zoned.ts';
 
 /** Slack's documented limits that the builders cut to (characters unless stated). */
 export const LIMITS = {
@@ -140,10 +141,9 @@ export function formatSpan(ms: number): string {
 
 /** "Sat, May 30, 9:00 AM PDT": the year is left out when it is the current one. */
 export function formatShortWhen(instant: Date, timeZone: string, now: Date): string {
-  const sameYear =
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant) ===
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now);
-  return new Intl.DateTimeFormat('en-US', {
+  const year = dateFormat('en-US', { timeZone, year: 'numeric' });
+  const sameYear = year.format(instant) === year.format(now);
+  return dateFormat('en-US', {
     timeZone,
     weekday: 'short',
     month: 'short',
@@ -157,20 +157,10 @@ export function formatShortWhen(instant: Date, timeZone: string, now: Date): str
 
 /** "9:00 AM" in the zone. */
 export function formatClockTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
+  return dateFormat('en-US', {
     timeZone,
     hour: 'numeric',
     minute: '2-digit',
-  }).format(instant);
-}
-
-/** The date `instant` falls on in the zone, as YYYY-MM-DD. */
-export function localIsoDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
   }).format(instant);
 }
 

@@ -4,7 +4,7 @@
  * the message is built from crew-visible facts only.
  */
 import type { RosterMember, Tenant } from '../tenants/tenant-schema.ts';
-import { formatInZone } from '../time/zoned.ts';
+import { formatInZone, formatShortDay } from '../time/zoned.ts';
 
 export type CrewMessageKind = 'assignment' | 'reminder' | 'changed' | 'released' | 'cancelled';
 
@@ -45,12 +45,7 @@ const SUBJECTS: Record<CrewMessageKind, string> = {
 export function crewMessageText(message: CrewMessage): { subject: string; text: string } {
   const zone = message.tenant.timezone;
   const when = formatInZone(new Date(message.briefing.callAt), zone);
-  const day = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-  }).format(new Date(message.briefing.startsAt));
+  const day = formatShortDay(new Date(message.briefing.startsAt), zone);
   const subject = `${SUBJECTS[message.kind]}: ${message.briefing.boat ?? message.tenant.name} on ${day}`;
   const lines = [`Hi ${message.person.name.split(' ')[0]},`, ''];
   switch (message.kind) {

@@ -4,6 +4,8 @@
  * the templates only print. Results are plain text: Handlebars escapes them on output.
  */
 
+import { dateFormat, formatShortDay, localIsoDate } from '../time/zoned.ts';
+
 /** Parses an ISO instant, naming the field when it is not one. */
 export function parseInstant(iso: string, field: string): Date {
   const instant = new Date(iso);
@@ -24,7 +26,7 @@ function plainSpaces(text: string): string {
 /** "Saturday, May 30, 2026" in `timeZone`. */
 export function formatLongDate(instant: Date, timeZone: string): string {
   return plainSpaces(
-    new Intl.DateTimeFormat('en-US', {
+    dateFormat('en-US', {
       timeZone,
       weekday: 'long',
       year: 'numeric',
@@ -36,20 +38,13 @@ export function formatLongDate(instant: Date, timeZone: string): string {
 
 /** "Sun, May 31" in `timeZone`. */
 export function formatShortDate(instant: Date, timeZone: string): string {
-  return plainSpaces(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-    }).format(instant),
-  );
+  return plainSpaces(formatShortDay(instant, timeZone));
 }
 
 /** "9:00 AM PDT" in `timeZone`. */
 export function formatClock(instant: Date, timeZone: string): string {
   return plainSpaces(
-    new Intl.DateTimeFormat('en-US', {
+    dateFormat('en-US', {
       timeZone,
       hour: 'numeric',
       minute: '2-digit',
@@ -60,13 +55,7 @@ export function formatClock(instant: Date, timeZone: string): string {
 
 /** True when both instants fall on the same calendar day in `timeZone`. */
 export function sameLocalDay(a: Date, b: Date, timeZone: string): boolean {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return day.format(a) === day.format(b);
+  return localIsoDate(a, timeZone) === localIsoDate(b, timeZone);
 }
 
 /**

@@ -6,14 +6,46 @@
 import { TZDate } from '@date-fns/tz';
 import type { LocalDate } from '../intake/values.ts';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat, made once per locale and options: making one costs tens of
+ * microseconds (it loads the zone's rules), and a status message or page formats dozens of
+ * times (the benchmark's profile showed it on the acknowledgement path).
+ */
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    // Bounded: keys come from code's fixed options and the tenants' zones, but stay safe anyway.
+    if (formatters.size >= 500) formatters.clear();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const isoDate = (timeZone: string) =>
+  dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The date `instant` falls on in the zone, as YYYY-MM-DD. */
+export function localIsoDate(instant: Date, timeZone: string): string {
+  return isoDate(timeZone).format(instant);
+}
+
+/** "Sat, May 30" in the zone. */
+export function formatShortDay(instant: Date, timeZone: string): string {
+  return dateFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(
+    instant,
+  );
+}
+
 /** The calendar date `instant` falls on in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = isoDate(timeZone).formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
@@ -52,7 +84,7 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
 
 /** Formats an instant for people in a zone, e.g. "Sat, May 30, 2026, 9:00 AM PDT". */
 export function formatInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
+  return dateFormat('en-US', {
     timeZone,
     weekday: 'short',
     year: 'numeric',

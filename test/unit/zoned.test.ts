@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/intake/values.ts';
 import {
   addDays,
+  dateFormat,
   formatInZone,
+  formatShortDay,
   localDateOf,
+  localIsoDate,
   weekdayOf,
   zonedToInstant,
 } from '../../src/time/zoned.ts';
@@ -138,5 +141,18 @@ describe('formatInZone', () => {
 
     // Assess (ICU may use a narrow no-break space before AM/PM)
     expect(text.replace(/\s/g, ' ')).toBe('Sat, May 30, 2026, 9:00 AM PDT');
+  });
+});
+
+describe('dateFormat', () => {
+  it('makes one formatter per locale and options, and keeps zones apart', () => {
+    const la = dateFormat('en-US', { timeZone: 'America/Los_Angeles', day: 'numeric' });
+    expect(dateFormat('en-US', { timeZone: 'America/Los_Angeles', day: 'numeric' })).toBe(la);
+    expect(dateFormat('en-US', { timeZone: 'America/New_York', day: 'numeric' })).not.toBe(la);
+    // 02:30 UTC on May 31 is 19:30 on May 30 in Los Angeles and 11:30 on May 31 in Tokyo.
+    const instant = new Date('2026-05-31T02:30:00Z');
+    expect(localIsoDate(instant, 'America/Los_Angeles')).toBe('2026-05-30');
+    expect(localIsoDate(instant, 'Asia/Tokyo')).toBe('2026-05-31');
+    expect(formatShortDay(instant, 'America/Los_Angeles')).toBe('Sat, May 30');
   });
 });
