@@ -127,7 +127,9 @@ describe('structure', () => {
       expect(raw.length).toBeLessThan(MAX_INPUT_BYTES);
       const m = await measure(raw);
       record(`message/rfc822 nested ${depth} deep (${Math.round(raw.length / 1024)} KB)`, m);
-      expect(m.ms).toBeLessThan(20_000);
+      // postal-mime's one parse of the outer message still grows faster than its size on this
+      // shape (16,000 levels, 4.8 MB: ~11 s here); bounded by the 5 MB input limit.
+      expect(m.ms).toBeLessThan(40_000);
       expect(m.heapMb).toBeLessThan(600);
       expect((m.outcome as IntakeResult).warnings.join(' ')).toMatch(warning);
     },
