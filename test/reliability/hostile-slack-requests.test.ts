@@ -6,8 +6,11 @@
  * API call, no message, no draft.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIntake } from '../../src/intake/parse-intake.ts';
+import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { MAX_BODY_BYTES } from '../../src/server/service-http.ts';
 import { signSlackRequest } from '../../src/slack-standin/slack-standin.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../../views/block-ids.ts';
 import { DANA, OPS, type SlackHarness, startSlackHarness } from '../support/slack-harness.ts';
 
 const SECRET = 'test-signing-secret';
@@ -221,10 +224,17 @@ describe('Slack tenancy: a workspace channel and approver act only on their own 
     expect(inB.body).toMatch(/approve/i);
     expect(h.standIn.messages('C0REEFOPS').filter((m) => !m.ephemeralTo)).toHaveLength(before);
 
-    // B's approver asks for the status of, and to cancel, a booking id of tenant A.
-    const booked = await h.runtime.store.listByTenant(a.id);
-    const aBookingId = booked[0]?.bookingId ?? 'BKNONEXISTENT';
-    for (const text of [`status ${aBookingId}`, `cancel ${aBookingId}`]) {
+    // A booking of tenant A; B's approver names its id from B's channel.
+    const intake = await parseIntake('June 2 10am 3h $500 for Sam Lee party of 4 #TENANTA9', {
+      now: new Date('2026-11-26T15:00:00Z'),
+      timeZone: a.timezone,
+      source: 'command',
+    });
+    const { booking } = await approveBooking(h.runtime.store, a, intake, { now: new Date() });
+    const answers = () =>
+      h.standIn.calls.filter((c) => c.method === 'response_url').map((c) => JSON.stringify(c.args));
+    const seen = answers().length;
+    for (const text of [`status ${booking.bookingId}`, `cancel ${booking.bookingId}`]) {
       const r = await h.standIn.slashCommand({
         command: '/charter',
         text,
@@ -233,9 +243,42 @@ describe('Slack tenancy: a workspace channel and approver act only on their own 
       });
       await h.slack.idle();
       expect(r.status).toBe(200);
-      expect(r.body).not.toContain('Sam Lee');
     }
-    for (const booking of await h.runtime.store.listByTenant(a.id))
-      expect(booking.status).not.toBe('cancelled');
+    // A Retry click carrying A's booking id, from B's channel (signed as Slack would).
+    const payload = `payload=${encodeURIComponent(
+      JSON.stringify({
+        type: 'block_actions',
+        api_app_id: 'A0DECKHAND',
+        team: { id: 'T0DECKHAND' },
+        user: { id: 'U0MORGANT' },
+        channel: { id: 'C0REEFOPS' },
+        container: { type: 'message', channel_id: 'C0REEFOPS', message_ts: '1.000001' },
+        trigger_id: '1.2.3',
+        actions: [
+          {
+            type: 'button',
+            action_id: ACTION_IDS.retryPipeline,
+            block_id: BLOCK_IDS.statusSteps,
+            value: booking.bookingId,
+            action_ts: '1.000002',
+          },
+        ],
+      }),
+    )}`;
+    const retry = await post(payload, signed(payload));
+    await h.slack.idle();
+
+    const replies = answers().slice(seen);
+    expect(replies).toHaveLength(2);
+    for (const reply of replies) {
+      // Told the booking is unknown (in B), never its state or a cancellation card.
+      expect(reply).not.toContain(`${booking.bookingId}: approved`);
+      expect(reply).not.toContain('Sam Lee');
+      expect(reply).toMatch(/no booking|not found|unknown/i);
+    }
+    expect(retry.status).toBe(200);
+    const after = await h.runtime.store.get(a.id, booking.bookingId);
+    expect(after?.status).toBe('approved');
+    expect(after?.version).toBe(booking.version);
   });
 });
