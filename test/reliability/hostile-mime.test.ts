@@ -4,7 +4,7 @@
  * nesting, deep message/rfc822 nesting (forwards of forwards), thousands of sibling parts, huge
  * headers, and malformed or unknown charsets and encodings.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
 import type { IntakeResult } from '../../src/intake/intake-result.ts';
 import { MAX_INPUT_BYTES, parseIntake } from '../../src/intake/parse-intake.ts';
@@ -57,6 +57,11 @@ function record(name: string, m: Measured): void {
     outcome: m.outcome instanceof InputError ? `refused: ${m.outcome.code}` : m.outcome.kind,
   };
 }
+
+// Printed for docs/RELIABILITY.md; each test asserts its own bounds.
+afterAll(() => {
+  console.info('hostile MIME:', JSON.stringify(report, null, 1));
+});
 
 function multipart(depth: number, leaf: string): string {
   let body = `Content-Type: text/plain; charset=utf-8\r\n\r\n${leaf}\r\n`;
@@ -239,10 +244,5 @@ describe('charsets and encodings', () => {
       expect(['booking', 'not_booking', 'request', 'modification', 'cancellation']).toContain(
         m.outcome.kind,
       );
-  });
-
-  it('reports every measurement', () => {
-    console.info('hostile MIME:', JSON.stringify(report, null, 1));
-    expect(Object.keys(report).length).toBeGreaterThanOrEqual(cases.length + 10);
   });
 });
