@@ -230,7 +230,12 @@ describe('mrkdwn control sequences in every typed field reach Slack escaped', as
           channelId: 'C0QSDOPS',
           threadTs: '1779296400.000100',
         },
-        draft: { ...draft, guestName: `${HOSTILE} Renter`, notes: HOSTILE } as typeof draft,
+        draft: {
+          ...draft,
+          guestName: `${HOSTILE} Renter`,
+          listingName: `${HOSTILE} Boat`,
+          notes: HOSTILE,
+        },
         marketplaceId: intake.bookingId,
         missing: intake.missing,
         warnings: [HOSTILE],
