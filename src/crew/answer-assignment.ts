@@ -65,7 +65,14 @@ export async function answerAssignment(
         { hint: contact },
       );
     }
-    if (current.state === answer.state && !reason) return { assignment: current, booking };
+    // The same answer again (a double click, a reload, a replayed POST) changes nothing; with a
+    // reason, only a new reason is news.
+    const last = current.history.at(-1);
+    if (
+      current.state === answer.state &&
+      (!reason || (last?.action === answer.state && last.reason === reason))
+    )
+      return { assignment: current, booking };
     try {
       const assignment = await deps.crew.update(current, {
         ...current,

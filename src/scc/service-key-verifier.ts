@@ -2,7 +2,8 @@
  * Checks an SCC service key against the bcrypt hash (SCC_SERVICE_KEY_HASH), as the seed's SCC
  * does. bcrypt is deliberately slow (tens of ms), so: impossible keys are refused before
  * hashing, successful checks are cached briefly by the key's SHA-256, concurrent checks of one
- * key share one bcrypt run, and failed checks are limited per client address.
+ * key share one bcrypt run, failed checks are limited per client address, and bcrypt runs one
+ * check at a time per process with a short queue (BcryptGate), answering 503 beyond it.
  */
 import { createHash } from 'node:crypto';
 import { compare } from 'bcryptjs';
@@ -18,11 +19,62 @@ export interface ServiceKeyVerifierOptions {
   now?: () => number;
   /** bcrypt's compare; injectable so tests can count calls. */
   compare?: (key: string, hash: string) => Promise<boolean>;
+  /** Where bcrypt runs wait their turn (default: one gate for the whole process). */
+  gate?: BcryptGate;
 }
 
 export type KeyCheck =
   | { ok: true }
-  | { ok: false; status: 400 | 401 | 429; error: string; message: string; retryAfterMs?: number };
+  | {
+      ok: false;
+      status: 400 | 401 | 429 | 503;
+      error: string;
+      message: string;
+      retryAfterMs?: number;
+    };
+
+/**
+ * Lets bcrypt run `maxRunning` checks at a time with at most `maxWaiting` queued behind them.
+ *
+ * bcryptjs works in synchronous slices of up to 100 ms and yields with setImmediate, so N checks
+ * in flight stall the event loop for about N × 100 ms per turn: under a flood of bad keys from
+ * many addresses (each allowed 10 tries) timers and every other request starved for seconds
+ * (test/reliability/hostile-service-keys.test.ts). One at a time keeps a stall at one slice.
+ * A counter and a queue, not a library: p-limit and p-queue have no bound on the queue.
+ */
+export class BcryptGate {
+  readonly #maxRunning: number;
+  readonly #maxWaiting: number;
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(options: { maxRunning?: number; maxWaiting?: number } = {}) {
+    this.#maxRunning = options.maxRunning ?? 1;
+    this.#maxWaiting = options.maxWaiting ?? 32;
+  }
+
+  /** False when a new check would have to be refused. */
+  hasRoom(): boolean {
+    return this.#running < this.#maxRunning || this.#waiting.length < this.#maxWaiting;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#running >= this.#maxRunning)
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    else this.#running++;
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next waiter, or give it back.
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#running--;
+    }
+  }
+}
+
+/** The process's gate: every verifier (one per tenant's SCC) shares it unless given another. */
+const PROCESS_GATE = new BcryptGate();
 
 /** bcrypt reads only the first 72 bytes; a longer key would match on its prefix alone. */
 export const MAX_SERVICE_KEY_BYTES = 72;
@@ -35,6 +87,7 @@ export class ServiceKeyVerifier {
   readonly #cacheTtlMs: number;
   readonly #now: () => number;
   readonly #compare: (key: string, hash: string) => Promise<boolean>;
+  readonly #gate: BcryptGate;
   /** SHA-256 of a verified key → when the entry expires. Never the key itself. */
   readonly #verified = new Map<string, number>();
   readonly #inFlight = new Map<string, Promise<boolean>>();
@@ -50,6 +103,7 @@ export class ServiceKeyVerifier {
     this.#cacheTtlMs = options.cacheTtlMs ?? 5 * 60 * 1000;
     this.#now = options.now ?? Date.now;
     this.#compare = options.compare ?? compare;
+    this.#gate = options.gate ?? PROCESS_GATE;
   }
 
   /** Checks the key a client sent (undefined: header missing) from `clientIp`. */
@@ -79,10 +133,12 @@ export class ServiceKeyVerifier {
 
     let pending = this.#inFlight.get(digest);
     if (pending === undefined) {
+      // Checked before the attempt is counted: a busy answer is not the client's failure.
+      if (!this.#gate.hasRoom()) return busy();
       const reservation = this.#limiter.begin(clientIp);
       if (reservation === undefined)
         return tooManyFailures(this.#limiter.retryAfterMs(clientIp) ?? 1000);
-      pending = this.#verify(key, digest, (ok) => reservation.settle(ok));
+      pending = this.#gate.run(() => this.#verify(key, digest, (ok) => reservation.settle(ok)));
       this.#inFlight.set(digest, pending);
     }
     if (await pending) return { ok: true };
@@ -113,6 +169,16 @@ export class ServiceKeyVerifier {
     }
     return ok;
   }
+}
+
+function busy(): KeyCheck {
+  return {
+    ok: false,
+    status: 503,
+    error: 'busy',
+    message: 'Too many service keys are being checked right now; try again in a second.',
+    retryAfterMs: 1000,
+  };
 }
 
 function tooManyFailures(retryAfterMs: number): KeyCheck {

@@ -43,6 +43,9 @@ export function jsonResponse(
 /** Requests larger than this are refused before they are read. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** How much of an over-limit body is read and thrown away before the connection is cut. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
 /** Reads a node:http request into a ServiceRequest, refusing bodies over `limit` bytes. */
 export async function readServiceRequest(
   req: IncomingMessage,
@@ -52,9 +55,18 @@ export async function readServiceRequest(
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return 'too_large';
+    if (size > limit) {
+      // Leaving the loop would destroy the socket, and the client would see a reset instead of
+      // the 413. Read the rest without keeping it, up to a bound, so the refusal arrives.
+      if (size > limit + MAX_DISCARDED_BYTES) {
+        req.destroy();
+        return 'too_large';
+      }
+      continue;
+    }
     chunks.push(chunk as Buffer);
   }
+  if (size > limit) return 'too_large';
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers))

@@ -29,6 +29,9 @@ function parseBody(request: ServiceRequest): Record<string, unknown> {
   return JSON.parse(request.body) as Record<string, unknown>;
 }
 
+/** Slack's replay window: a signature's timestamp may differ from our clock by this much. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
 const empty = (status: number): ServiceResponse => ({
   status,
   headers: { 'content-type': 'text/plain' },
@@ -63,15 +66,20 @@ export class ServiceRequestReceiver implements Receiver {
 
   async handle(request: ServiceRequest): Promise<ServiceResponse> {
     if (request.method !== 'POST') return { ...empty(405), headers: { allow: 'POST' } };
-    const valid = isValidSlackRequest({
-      signingSecret: this.#signingSecret,
-      body: request.body,
-      headers: {
-        'x-slack-signature': request.headers['x-slack-signature'] ?? '',
-        'x-slack-request-timestamp': Number(request.headers['x-slack-request-timestamp']),
-      },
-      nowMilliseconds: this.#now(),
-    });
+    const timestamp = Number(request.headers['x-slack-request-timestamp']);
+    const valid =
+      // Bolt refuses only timestamps over five minutes old; a future one would stay replayable
+      // until five minutes after it, so both directions are held to Slack's five minutes.
+      Math.abs(this.#now() / 1000 - timestamp) <= MAX_CLOCK_SKEW_SECONDS &&
+      isValidSlackRequest({
+        signingSecret: this.#signingSecret,
+        body: request.body,
+        headers: {
+          'x-slack-signature': request.headers['x-slack-signature'] ?? '',
+          'x-slack-request-timestamp': timestamp,
+        },
+        nowMilliseconds: this.#now(),
+      });
     // Forged, missing or stale (over five minutes, so a replayed body) signatures.
     if (!valid) {
       this.#logger.warn(

@@ -37,6 +37,9 @@ export async function startSlackHarness(
     /** The thread's post spacing and coalescing; tests default to 0 and 20 ms (production: 1 s, 300 ms). */
     postIntervalMs?: number;
     coalesceMs?: number;
+    /** More people and channels in the stand-in's workspace (e.g. a second tenant's). */
+    extraUsers?: { id: string; name: string; realName: string }[];
+    extraChannels?: { id: string; name: string }[];
   } = {},
 ): Promise<SlackHarness> {
   const signingSecret = 'test-signing-secret';
@@ -51,8 +54,9 @@ export async function startSlackHarness(
       { id: 'U0CAPTROSA', name: 'rosa', realName: 'Rosa Exampleton' },
       { id: 'U0MARCOEX', name: 'marco', realName: 'Marco Exemplo' },
       { id: STRANGER, name: 'stranger', realName: 'Not An Approver' },
+      ...(options.extraUsers ?? []),
     ],
-    channels: [{ id: OPS, name: 'charters' }],
+    channels: [{ id: OPS, name: 'charters' }, ...(options.extraChannels ?? [])],
     ...(options.now ? { now: options.now } : {}),
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-slack-'));
