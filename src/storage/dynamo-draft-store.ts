@@ -10,7 +10,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IntakeResult } from '../intake/intake-result.ts';
-import { isConditionFailure, sendConditional } from './dynamo-access.ts';
+import { sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
 
 export interface Draft {

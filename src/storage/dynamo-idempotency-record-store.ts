@@ -6,7 +6,7 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyRecord, IdempotencyRecordStore } from '../server/idempotency-store.ts';
-import { isConditionFailure, sendConditional } from './dynamo-access.ts';
+import { sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
 
 /** expiresAt doubles as the TTL attribute on real DynamoDB (dynalite never expires items). */

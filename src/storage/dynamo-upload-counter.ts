@@ -5,7 +5,7 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UploadCounter } from '../uploads/upload-counter.ts';
-import { isConditionFailure, sendConditional } from './dynamo-access.ts';
+import { sendConditional } from './dynamo-access.ts';
 import { keys } from './table-design.ts';
 
 export class DynamoUploadCounter implements UploadCounter {
