@@ -95,6 +95,16 @@ export class Workspace {
     return this.#users.get(id);
   }
 
+  /** Everyone in the workspace, the app's bot user and Slackbot included. */
+  users(): WorkspaceUser[] {
+    return [...this.#users.values()];
+  }
+
+  /** Channels, then the DMs opened so far, in the order they were added. */
+  conversations(): Conversation[] {
+    return [...this.#conversations.values()];
+  }
+
   conversation(id: string): Conversation | undefined {
     return this.#conversations.get(id);
   }
