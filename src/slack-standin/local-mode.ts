@@ -84,7 +84,7 @@ export async function startLocalSlack(
   const ui: WorkspaceUi = createWorkspaceUi({
     core,
     dataDir: config.dataDir,
-    teamName: 'deckhand (local Slack stand-in)',
+    teamName: 'deckhand',
     defaultUser: approver,
     defaultChannel: opsChannel,
     zone,

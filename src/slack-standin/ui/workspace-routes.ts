@@ -236,7 +236,8 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         userId: input.as,
         ...email,
       });
-      return appAnswer({ status: result.status, body: '' });
+      appAnswer({ status: result.status, body: '' });
+      return { ok: true, ts: result.ts };
     },
     'POST /ui/action': async (request) => {
       const { as, channel, ...input } = parseBody(schemas.action, request);

@@ -1,0 +1,166 @@
+/**
+ * Local mode end to end, as a newcomer plays it: `deckhand serve` (what `npm start` runs) with
+ * no Slack credentials, then a real browser on the address it prints. A sample email forwarded
+ * → the review card → the approval modal with the breakdown → submit → the status message
+ * reaches every step done → the guest page opens → a crew member confirms through the magic
+ * link from the outbox, another from their DM → the status message shows them confirmed.
+ * A screenshot of each step goes to test-artifacts/local-*.png.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPhoneBrowser, type PhoneBrowser } from '../support/browser.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DESKTOP = { width: 1360, height: 900 };
+
+let server: ChildProcessWithoutNullStreams;
+let output = '';
+let dataDir = '';
+let url = '';
+let browser: PhoneBrowser;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'deckhand-local-'));
+  server = spawn(process.execPath, [join(ROOT, 'bin', 'deckhand.js'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DECKHAND_DATA_DIR: dataDir,
+    },
+  });
+  server.stdout.setEncoding('utf8');
+  server.stderr.setEncoding('utf8');
+  server.stderr.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    server.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      const port = /^open http:\/\/localhost:(\d+)$/m.exec(output)?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+  browser = await launchPhoneBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The channel's last status message (the thread's message with the steps section). */
+const statusMessage = (page: Page) =>
+  page.locator('#thread .message').filter({ has: page.locator('[data-block-id="status_steps"]') });
+
+describe('local mode in the browser', () => {
+  it('prints one line: the address to open', () => {
+    expect(output.split('\n')[0]).toMatch(/^open http:\/\/localhost:\d+$/);
+  });
+
+  it('plays the story: email → card → modal → pipeline → guest page → crew confirm', async () => {
+    const { page, problems } = await browser.newPage();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#connection').textContent()).toContain('Live');
+    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('# queen-of-san-diego');
+
+    // Forward the first sample email to the ops channel.
+    await page.getByRole('button', { name: '📧 Forward an email' }).click();
+    await expect
+      .poll(() => page.locator('#forward-sample option').first().textContent())
+      .toContain('Booking confirmed');
+    await browser.screenshot(page, 'local-1-forward-an-email');
+    await page.getByRole('button', { name: 'Forward to channel' }).click();
+
+    // deckhand answers in the email's thread with a review card.
+    const card = page.locator('#thread .message').filter({ hasText: 'New booking' });
+    await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
+    expect(await card.textContent()).toContain('$289.41');
+    await browser.screenshot(page, 'local-2-review-card');
+
+    // The approval modal shows the breakdown.
+    await card.getByRole('button', { name: 'Review & approve' }).click();
+    const modal = page.getByRole('dialog', { name: 'Approve charter' });
+    await expect.poll(() => modal.isVisible(), { timeout: 20_000 }).toBe(true);
+    const modalText = await modal.textContent();
+    expect(modalText).toContain('Port fee');
+    expect(modalText).toContain('$289.41');
+    // deckhand may redraw the modal right after opening it (views.update): retry the scroll.
+    await expect
+      .poll(() => modal.getByText('Port fee').scrollIntoViewIfNeeded().then(() => true, () => false))
+      .toBe(true);
+    await browser.screenshot(page, 'local-3-approval-modal');
+
+    // Submit: the modal closes; the status message reaches every step done.
+    await modal.getByRole('button', { name: 'Approve & run' }).click();
+    await expect.poll(() => modal.count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => statusMessage(page).locator('[data-block-id="status_steps"]').textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/^(?:✅ [^\n]*: done\s*)+$/u);
+    const steps = await statusMessage(page).locator('[data-block-id="status_steps"]').innerText();
+    expect(steps.split("\n")).toHaveLength(6);
+    await statusMessage(page).scrollIntoViewIfNeeded();
+    await browser.screenshot(page, 'local-4-all-steps-done');
+
+    // The guest page opens from the status message's link.
+    const [guest] = await Promise.all([
+      page.context().waitForEvent('page'),
+      statusMessage(page).getByRole('link', { name: 'Guest page' }).click(),
+    ]);
+    await guest.waitForLoadState();
+    await expect.poll(() => guest.locator('h1').textContent()).toContain('Sam');
+    await browser.screenshot(guest, 'local-5-guest-page');
+    await guest.close();
+
+    // Jules has no Slack: the magic link in the crew email outbox, one click away.
+    await page.getByRole('button', { name: /Crew email outbox/ }).click();
+    const julesMail = page.locator('.outbox-item').filter({ hasText: 'Jules' }).first();
+    await expect.poll(() => julesMail.count(), { timeout: 20_000 }).toBe(1);
+    await browser.screenshot(page, 'local-6-outbox');
+    const [crew] = await Promise.all([
+      page.context().waitForEvent('page'),
+      julesMail.getByRole('link', { name: 'Open magic link' }).click(),
+    ]);
+    await crew.waitForLoadState();
+    await crew.getByRole('button', { name: 'Confirm, I will be there' }).click();
+    await expect.poll(() => crew.getByRole('status').textContent()).toContain('You confirmed');
+    await browser.screenshot(crew, 'local-7-crew-confirmed');
+    await crew.close();
+
+    // Marco has Slack: he confirms from his DM with deckhand.
+    await page.getByRole('button', { name: '💬 Marco Exemplo' }).click();
+    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('💬 Marco Exemplo');
+    const dm = page.locator('#messages .message').filter({ hasText: 'on the crew' }).last();
+    await dm.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => page.locator('#messages .message').last().textContent(), { timeout: 20_000 })
+      .toMatch(/confirmed/i);
+
+    // Back in the channel, the status message shows both confirmed.
+    await page.getByRole('button', { name: '# queen-of-san-diego' }).click();
+    await page.locator('#messages .replies-link').first().click();
+    const crewSection = statusMessage(page).locator('[data-block-id="status_crew"]');
+    await expect
+      .poll(() => crewSection.textContent(), { timeout: 20_000 })
+      .toMatch(/Jules Fakename \([^)]*\): confirmed/);
+    expect(await crewSection.textContent()).toMatch(/Marco Exemplo \([^)]*\): confirmed/);
+    await statusMessage(page).scrollIntoViewIfNeeded();
+    await browser.screenshot(page, 'local-8-status-confirmed');
+
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
