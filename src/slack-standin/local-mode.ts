@@ -11,7 +11,11 @@ import type { Logger } from '../logging/logger.ts';
 import { loadStandInCredentials } from '../runtime/local-secrets.ts';
 import type { Route } from '../server/http-server.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
-import { createSlackStandInCore, type SlackStandInCore, type StandInOptions } from './slack-standin.ts';
+import {
+  createSlackStandInCore,
+  type SlackStandInCore,
+  type StandInOptions,
+} from './slack-standin.ts';
 import { createWorkspaceUi, type WorkspaceUi } from './ui/workspace-routes.ts';
 
 /** Where the stand-in lives on deckhand's server. */
@@ -32,9 +36,14 @@ export interface LocalSlack {
 }
 
 /** The stand-in workspace's people and channels, from the tenants file. */
-export function workspaceFromTenants(
-  tenants: TenantRegistry,
-): Pick<StandInOptions, 'teamId' | 'users' | 'channels'> & { approver: string; opsChannel: string; zone: string } {
+export function workspaceFromTenants(tenants: TenantRegistry): Pick<
+  StandInOptions,
+  'teamId' | 'users' | 'channels'
+> & {
+  approver: string;
+  opsChannel: string;
+  zone: string;
+} {
   const users = new Map<string, { id: string; name: string; realName: string; email?: string }>();
   const channels: { id: string; name: string }[] = [];
   for (const tenant of tenants.list()) {
@@ -58,7 +67,8 @@ export function workspaceFromTenants(
   const approver = first?.slack?.approvers[0] ?? [...users.keys()][0] ?? 'U0LOCALOPS';
   if (!users.has(approver)) users.set(approver, { id: approver, name: 'you', realName: 'You' });
   const opsChannel = first?.slack?.channels[0] ?? 'C0LOCALOPS';
-  if (!channels.some((c) => c.id === opsChannel)) channels.push({ id: opsChannel, name: 'charters' });
+  if (!channels.some((c) => c.id === opsChannel))
+    channels.push({ id: opsChannel, name: 'charters' });
   return {
     teamId: first?.slack?.teamId ?? 'T0DECKHAND',
     users: [...users.values()],
@@ -94,7 +104,11 @@ export async function startLocalSlack(
   const below = (path: string) => path.slice(STANDIN_PREFIX.length) || '/';
   return {
     routes: [
-      { prefix: '/', matches: (path) => path === '/', handle: (request) => ui.handle(request, '/') },
+      {
+        prefix: '/',
+        matches: (path) => path === '/',
+        handle: (request) => ui.handle(request, '/'),
+      },
       {
         prefix: STANDIN_PREFIX,
         stream: (req, res, path) => ui.stream(req, res, below(path)),
@@ -106,7 +120,8 @@ export async function startLocalSlack(
       },
     ],
     crewNotifier: {
-      send: (message: CrewMessage) => (notifier ? notifier.send(message) : Promise.resolve(undefined)),
+      send: (message: CrewMessage) =>
+        notifier ? notifier.send(message) : Promise.resolve(undefined),
     },
     core,
     attach(httpUrl, dmNotifier) {

@@ -278,9 +278,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
           view: record.view,
           userId: record.userId,
           rootViewId: record.rootViewId,
-          ...(record.previousViewId === undefined
-            ? {}
-            : { previousViewId: record.previousViewId }),
+          ...(record.previousViewId === undefined ? {} : { previousViewId: record.previousViewId }),
         })),
       setAppUrl: (url) => app.setUrl(url),
       failNext: (method, error, times = 1) => webApi.failNext(method, error, times),

@@ -48,11 +48,7 @@ export async function listSamples(now: Date, zone: string): Promise<EmailSample[
 }
 
 /** One sample, read as an email; undefined when there is no sample of that name. */
-export async function readSample(
-  name: string,
-  now: Date,
-  zone: string,
-): Promise<ForwardableEmail> {
+export async function readSample(name: string, now: Date, zone: string): Promise<ForwardableEmail> {
   // Only names listed in the folder: never a path from the request.
   const names = (await readdir(SAMPLES_DIR)).filter((n) => n.endsWith('.eml'));
   if (!names.includes(name)) throw new UnknownSampleError(name, names);

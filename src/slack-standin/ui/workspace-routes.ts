@@ -12,7 +12,7 @@ import type { Logger } from '../../logging/logger.ts';
 import type { ServiceRequest, ServiceResponse } from '../../server/service-http.ts';
 import { jsonResponse } from '../../server/service-http.ts';
 import type { SlackStandInCore } from '../slack-standin.ts';
-import { readEmailText, readSample, listSamples, UnknownSampleError } from './email-samples.ts';
+import { listSamples, readEmailText, readSample, UnknownSampleError } from './email-samples.ts';
 import { listOutbox, outboxDir } from './outbox.ts';
 import { workspaceState } from './workspace-state.ts';
 
@@ -128,7 +128,10 @@ function parseBody<T>(schema: z.ZodType<T>, request: ServiceRequest): T {
 function appAnswer(result: { status: number; body: string }): Record<string, unknown> {
   if (result.status === 200) return { ok: true };
   // Slack shows a generic failure; the page says what the app answered, which helps more.
-  throw new UiError(502, `deckhand answered HTTP ${result.status}${result.body ? `: ${result.body.slice(0, 300)}` : ''}.`);
+  throw new UiError(
+    502,
+    `deckhand answered HTTP ${result.status}${result.body ? `: ${result.body.slice(0, 300)}` : ''}.`,
+  );
 }
 
 export interface WorkspaceUi {
@@ -173,14 +176,20 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
     const dir = outboxDir(options.dataDir);
     mkdirSync(dir, { recursive: true });
     outboxWatcher = watch(dir, changed);
-    outboxWatcher.on('error', (error) => options.logger.warn({ err: error }, 'outbox watch failed'));
+    outboxWatcher.on('error', (error) =>
+      options.logger.warn({ err: error }, 'outbox watch failed'),
+    );
   };
 
   const asset = (name: string): ServiceResponse => {
     const found = assets.get(name);
     if (!found)
       return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'No such asset.' };
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': found.type }, body: found.body };
+    return {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'content-type': found.type },
+      body: found.body,
+    };
   };
 
   const routes: Record<string, (request: ServiceRequest) => Promise<unknown>> = {
@@ -230,7 +239,8 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         if (error instanceof UnknownSampleError) throw new UiError(400, error.message);
         throw new UiError(400, `The email could not be read: ${(error as Error).message}`);
       }
-      if (email.plainText.trim() === '') throw new UiError(400, 'The email has no text to forward.');
+      if (email.plainText.trim() === '')
+        throw new UiError(400, 'The email has no text to forward.');
       const result = await core.standIn.forwardEmail({
         channelId: input.channel,
         userId: input.as,
@@ -283,7 +293,10 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         // and, when the browser names an origin, this server's own.
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
         const origin = request.headers.origin;
-        if (type !== 'application/json' || (origin && new URL(origin).host !== request.headers.host))
+        if (
+          type !== 'application/json' ||
+          (origin && new URL(origin).host !== request.headers.host)
+        )
           return jsonResponse(403, { error: 'Send JSON from the workspace page itself.' });
       }
       try {

@@ -166,7 +166,9 @@ function element(element, block, ctx) {
   const single = (node, read, toAction) => {
     register(read);
     if (dispatches)
-      node.addEventListener('change', () => ctx.act({ blockId, actionId: element.action_id, ...toAction(read()) }));
+      node.addEventListener('change', () =>
+        ctx.act({ blockId, actionId: element.action_id, ...toAction(read()) }),
+      );
     return node;
   };
   switch (element.type) {
@@ -180,7 +182,9 @@ function element(element, block, ctx) {
       const options =
         element.type === 'users_select'
           ? peopleOptions(ctx)
-          : element.type.endsWith('_select') && !element.type.startsWith('static') && !element.type.startsWith('external')
+          : element.type.endsWith('_select') &&
+              !element.type.startsWith('static') &&
+              !element.type.startsWith('external')
             ? ctx.conversations.map((c) => ({ text: { text: c.name }, value: c.id }))
             : optionsOf(element);
       const select = selectOf(options, value, placeholder);
@@ -218,13 +222,21 @@ function element(element, block, ctx) {
       const input = el('input', 'bk-input');
       input.type = 'date';
       input.value = value ?? '';
-      return single(input, () => input.value || null, (v) => ({ selectedDate: v ?? undefined }));
+      return single(
+        input,
+        () => input.value || null,
+        (v) => ({ selectedDate: v ?? undefined }),
+      );
     }
     case 'timepicker': {
       const input = el('input', 'bk-input');
       input.type = 'time';
       input.value = value ?? '';
-      return single(input, () => input.value || null, (v) => ({ selectedTime: v ?? undefined }));
+      return single(
+        input,
+        () => input.value || null,
+        (v) => ({ selectedTime: v ?? undefined }),
+      );
     }
     case 'plain_text_input':
     case 'number_input':
@@ -232,7 +244,10 @@ function element(element, block, ctx) {
     case 'url_text_input': {
       const input = el(element.multiline ? 'textarea' : 'input', 'bk-input');
       if (!element.multiline)
-        input.type = { number_input: 'number', email_text_input: 'email', url_text_input: 'url' }[element.type] ?? 'text';
+        input.type =
+          { number_input: 'number', email_text_input: 'email', url_text_input: 'url' }[
+            element.type
+          ] ?? 'text';
       if (element.type === 'number_input') {
         input.step = element.is_decimal_allowed ? 'any' : '1';
         if (element.min_value !== undefined) input.min = element.min_value;
@@ -242,7 +257,11 @@ function element(element, block, ctx) {
       if (element.max_length) input.maxLength = element.max_length;
       input.placeholder = placeholder;
       input.value = value ?? '';
-      return single(input, () => (input.value === '' ? null : input.value), (v) => ({ value: v ?? '' }));
+      return single(
+        input,
+        () => (input.value === '' ? null : input.value),
+        (v) => ({ value: v ?? '' }),
+      );
     }
     case 'checkboxes':
     case 'radio_buttons': {
@@ -270,7 +289,9 @@ function element(element, block, ctx) {
           ctx.act({
             blockId,
             actionId: element.action_id,
-            ...(element.type === 'checkboxes' ? { selectedOptions: read() } : { selectedOption: read() }),
+            ...(element.type === 'checkboxes'
+              ? { selectedOptions: read() }
+              : { selectedOption: read() }),
           }),
         );
       return group;

@@ -47,8 +47,7 @@ function control(body, ctx) {
 
 // One token at a time: a control sequence, inline code, or *bold*, _italic_, ~strike~ that start
 // after a space or the start of the line and end before a space, punctuation or the end.
-const TOKEN =
-  /<([^<>\n]+)>|`([^`\n]+)`|(^|[\s(])([*_~])([^\n]*?[^\s])\4(?=$|[\s.,;:!?)'"])/g;
+const TOKEN = /<([^<>\n]+)>|`([^`\n]+)`|(^|[\s(])([*_~])([^\n]*?[^\s])\4(?=$|[\s.,;:!?)'"])/g;
 const STYLE = { '*': 'strong', _: 'em', '~': 's' };
 
 function inline(text, ctx, parent) {

@@ -144,7 +144,9 @@ function drawSidebar() {
     li.append(link);
     return li;
   };
-  $('channel-list').replaceChildren(...state.conversations.filter((c) => c.kind !== 'im').map(item));
+  $('channel-list').replaceChildren(
+    ...state.conversations.filter((c) => c.kind !== 'im').map(item),
+  );
   $('dm-list').replaceChildren(...state.conversations.filter((c) => c.kind === 'im').map(item));
   const targets = $('forward-channel');
   const channels = state.conversations.filter((c) => c.kind !== 'im');
@@ -189,7 +191,11 @@ function messageNode(message, { replies = [], inThread = false } = {}) {
   const node = el('div', `message${message.ephemeral ? ' ephemeral' : ''}`);
   node.dataset.ts = message.ts;
   const author = message.isBot ? 'deckhand' : userName(message.user);
-  const avatar = el('div', message.isBot ? 'avatar avatar-app' : avatarClass(message.user), message.isBot ? '⚓' : initials(author));
+  const avatar = el(
+    'div',
+    message.isBot ? 'avatar avatar-app' : avatarClass(message.user),
+    message.isBot ? '⚓' : initials(author),
+  );
   const main = el('div', 'message-main');
   const meta = el('div', 'message-meta');
   meta.append(el('span', 'author', author));
@@ -205,7 +211,9 @@ function messageNode(message, { replies = [], inThread = false } = {}) {
         users: ui.state.users,
         conversations: ui.state.conversations,
         act: (action) =>
-          attempt(() => api('action', { as: actor(), channel: ui.channel, messageTs: message.ts, ...action })),
+          attempt(() =>
+            api('action', { as: actor(), channel: ui.channel, messageTs: message.ts, ...action }),
+          ),
       }),
     );
   } else if (message.text) {
@@ -215,7 +223,11 @@ function messageNode(message, { replies = [], inThread = false } = {}) {
   }
   for (const file of message.files) main.append(emailCard(file));
   if (!inThread && replies.length > 0) {
-    const link = el('button', 'replies-link', `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`);
+    const link = el(
+      'button',
+      'replies-link',
+      `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`,
+    );
     link.type = 'button';
     link.addEventListener('click', () => openThread(message.ts));
     const last = el('span', 'replies-last', `Last reply ${time(replies.at(-1).ts)}`);
@@ -237,7 +249,8 @@ function fill(list, nodes) {
 function drawChannel() {
   const current = conversation();
   if (!current) return;
-  $('channel-title').textContent = current.kind === 'im' ? `💬 ${current.name}` : `# ${current.name}`;
+  $('channel-title').textContent =
+    current.kind === 'im' ? `💬 ${current.name}` : `# ${current.name}`;
   $('channel-note').textContent =
     current.kind === 'im'
       ? `deckhand's DM with ${current.name}: you act as ${current.name} here.`
@@ -257,14 +270,18 @@ function drawChannel() {
   const list = $('messages');
   const nodes = top.map((m) => messageNode(m, { replies: replies.get(m.ts) ?? [] }));
   if (nodes.length === 0)
-    nodes.push(el('div', 'empty', 'Nothing here yet. Forward a sample email, or type /charter help.'));
+    nodes.push(
+      el('div', 'empty', 'Nothing here yet. Forward a sample email, or type /charter help.'),
+    );
   fill(list, nodes);
 }
 
 function drawThread() {
   const panel = $('thread');
   const messages = ui.state.messages.filter((m) => m.ts === ui.thread || m.threadTs === ui.thread);
-  if (!ui.thread || messages.length === 0) {
+  // One side panel at a time: the forwarder or the outbox covers the thread while open.
+  const covered = !$('forward').hidden || !$('outbox').hidden;
+  if (!ui.thread || messages.length === 0 || covered) {
     panel.hidden = true;
     return;
   }
@@ -336,7 +353,9 @@ function drawModal() {
       state: view.state?.values ?? {},
       fields,
       act: (action) =>
-        attempt(() => api('action', { as: me, viewId: view.id, values: readFields(fields), ...action })),
+        attempt(() =>
+          api('action', { as: me, viewId: view.id, values: readFields(fields), ...action }),
+        ),
     }),
   );
   const footer = el('footer', 'dialog-footer');
@@ -354,7 +373,10 @@ function drawModal() {
       const missing = {};
       for (const field of fields) {
         const value = field.read();
-        if (field.required && (value === null || value === '' || (Array.isArray(value) && value.length === 0)))
+        if (
+          field.required &&
+          (value === null || value === '' || (Array.isArray(value) && value.length === 0))
+        )
           missing[field.blockId] = 'Please complete this required field.';
       }
       if (Object.keys(missing).length > 0) {
@@ -362,7 +384,9 @@ function drawModal() {
         return;
       }
       submit.disabled = true;
-      const answer = await attempt(() => api('submit', { as: me, viewId: view.id, values: readFields(fields) }));
+      const answer = await attempt(() =>
+        api('submit', { as: me, viewId: view.id, values: readFields(fields) }),
+      );
       submit.disabled = false;
       if (answer && answer.ok === false) showFieldErrors(dialog, answer.errors ?? {});
       await refresh();
@@ -394,13 +418,30 @@ function closePanels() {
   $('outbox').hidden = true;
 }
 
+/** Opens the forwarder or the outbox in the side column, in place of the thread. */
+function showPanel(id) {
+  closePanels();
+  $(id).hidden = false;
+  drawThread();
+}
+
+function hidePanel(id) {
+  $(id).hidden = true;
+  drawThread();
+}
+
 function composer(form, textarea, threadTs) {
   const send = async () => {
     const text = textarea.value;
     if (!text.trim()) return;
     textarea.value = '';
     const sent = await attempt(() =>
-      api('message', { as: actor(), channel: ui.channel, text, ...(threadTs() ? { threadTs: threadTs() } : {}) }),
+      api('message', {
+        as: actor(),
+        channel: ui.channel,
+        text,
+        ...(threadTs() ? { threadTs: threadTs() } : {}),
+      }),
     );
     if (!sent) textarea.value = text;
     await refresh();
@@ -418,9 +459,9 @@ function composer(form, textarea, threadTs) {
 }
 
 async function openForward() {
-  closePanels();
-  $('forward').hidden = false;
-  $('forward-channel').value = conversation()?.kind === 'im' ? $('forward-channel').value : ui.channel;
+  showPanel('forward');
+  $('forward-channel').value =
+    conversation()?.kind === 'im' ? $('forward-channel').value : ui.channel;
   const { samples } = (await attempt(() => api('samples'))) ?? { samples: [] };
   const select = $('forward-sample');
   const none = el('option', '', '— paste instead —');
@@ -448,7 +489,7 @@ async function forward(event) {
   button.disabled = false;
   if (!sent) return;
   $('forward-text').value = '';
-  $('forward').hidden = true;
+  closePanels();
   ui.channel = channel;
   ui.thread = sent.ts;
   await refresh();
@@ -466,7 +507,13 @@ async function refreshOutbox() {
           const item = el('li', 'outbox-item');
           item.append(el('div', 'outbox-to', m.to));
           item.append(el('div', 'outbox-subject', m.subject));
-          item.append(el('div', 'outbox-meta', [m.kind, m.date && new Date(m.date).toLocaleString()].filter(Boolean).join(' · ')));
+          item.append(
+            el(
+              'div',
+              'outbox-meta',
+              [m.kind, m.date && new Date(m.date).toLocaleString()].filter(Boolean).join(' · '),
+            ),
+          );
           if (m.link) {
             const link = el('a', 'bk-button primary outbox-link', 'Open magic link');
             link.href = m.link;
@@ -507,17 +554,12 @@ function start() {
     drawThread();
   });
   $('open-forward').addEventListener('click', openForward);
-  $('close-forward').addEventListener('click', () => {
-    $('forward').hidden = true;
-  });
+  $('close-forward').addEventListener('click', () => hidePanel('forward'));
   $('open-outbox').addEventListener('click', () => {
-    closePanels();
-    $('outbox').hidden = false;
+    showPanel('outbox');
     refreshOutbox();
   });
-  $('close-outbox').addEventListener('click', () => {
-    $('outbox').hidden = true;
-  });
+  $('close-outbox').addEventListener('click', () => hidePanel('outbox'));
   $('forward-form').addEventListener('submit', forward);
   composer($('composer'), $('composer-text'), () => null);
   composer($('thread-composer'), $('thread-text'), () => ui.thread);
