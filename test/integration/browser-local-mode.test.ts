@@ -60,6 +60,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Scrolls to an element, again if the page redrew it meanwhile (live updates replace nodes). */
+const scrollTo = (locator: ReturnType<Page['locator']>) =>
+  expect
+    .poll(() =>
+      locator.scrollIntoViewIfNeeded().then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+
 /** The channel's last status message (the thread's message with the steps section). */
 const statusMessage = (page: Page) =>
   page.locator('#thread .message').filter({ has: page.locator('[data-block-id="status_steps"]') });
@@ -99,18 +110,8 @@ describe('local mode in the browser', () => {
     const modalText = await modal.textContent();
     expect(modalText).toContain('Port fee');
     expect(modalText).toContain('$289.41');
-    // deckhand may redraw the modal right after opening it (views.update): retry the scroll.
-    await expect
-      .poll(() =>
-        modal
-          .getByText('Port fee')
-          .scrollIntoViewIfNeeded()
-          .then(
-            () => true,
-            () => false,
-          ),
-      )
-      .toBe(true);
+    // deckhand may redraw the modal right after opening it (views.update).
+    await scrollTo(modal.getByText('Port fee'));
     await browser.screenshot(page, 'local-3-approval-modal');
 
     // Submit: the modal closes; the status message reaches every step done.
@@ -124,7 +125,7 @@ describe('local mode in the browser', () => {
     await expect.poll(() => statusMessage(page).textContent()).toContain('Set up');
     const steps = await statusMessage(page).locator('[data-block-id="status_steps"]').textContent();
     expect(steps?.match(/: done/g)).toHaveLength(6);
-    await statusMessage(page).scrollIntoViewIfNeeded();
+    await scrollTo(statusMessage(page));
     await browser.screenshot(page, 'local-4-all-steps-done');
 
     // The guest page opens from the status message's link.
@@ -169,9 +170,43 @@ describe('local mode in the browser', () => {
     await expect
       .poll(() => crewSection.textContent(), { timeout: 20_000 })
       .toMatch(/Jules Fakename \([^)]*\): confirmed[\s\S]*Marco Exemplo \([^)]*\): confirmed/);
-    await statusMessage(page).scrollIntoViewIfNeeded();
+    await scrollTo(statusMessage(page));
     await browser.screenshot(page, 'local-8-status-confirmed');
 
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('shows hostile text as text: typed messages and forwarded emails run no markup', async () => {
+    const { page, problems } = await browser.newPage();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#connection').textContent()).toContain('Live');
+    const hostile =
+      '<img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> <javascript:alert(1)|click me> *bold*';
+
+    await page.locator('#composer-text').fill(hostile);
+    await page.locator('#composer-text').press('Enter');
+    const typed = page.locator('#messages .message').filter({ hasText: 'onerror' });
+    await expect.poll(() => typed.count(), { timeout: 20_000 }).toBe(1);
+
+    await page.getByRole('button', { name: '📧 Forward an email' }).click();
+    await page
+      .locator('#forward-text')
+      .fill(
+        `Booking ID: 90999002\nRenter: <img src=x onerror="window.pwned=3">\nGuests: 2\n${hostile}`,
+      );
+    await page.getByRole('button', { name: 'Forward to channel' }).click();
+    const email = page.locator('#messages .message').filter({ hasText: 'Booking ID: 90999002' });
+    await expect.poll(() => email.count(), { timeout: 20_000 }).toBe(1);
+
+    expect(await typed.locator('.message-text').textContent()).toBe(
+      '<img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> <javascript:alert(1)|click me> bold',
+    );
+    expect(await typed.locator('strong').textContent()).toBe('bold');
+    expect(await page.locator('#app img, #app script:not([src])').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    await browser.screenshot(page, 'local-9-hostile-text');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -222,7 +222,8 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         type: 'message',
         channel: input.channel,
         user: input.as,
-        text: input.text,
+        // Slack's client escapes these three in what people type; apps see the entities.
+        text: input.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
         ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       });
       return appAnswer(result);

@@ -239,8 +239,18 @@ function messageNode(message, { replies = [], inThread = false } = {}) {
   return node;
 }
 
-/** Redraws a message list, staying at the bottom if it was there. */
-function fill(list, nodes) {
+/** What each message list shows now: a redraw that would show the same is skipped. */
+const shown = new WeakMap();
+
+/**
+ * Redraws a message list from `messages` (when they changed), staying at the bottom if it was
+ * there. Skipping unchanged redraws keeps focus, open selects and the page still.
+ */
+function fill(list, messages, build) {
+  const key = JSON.stringify([actor(), messages]);
+  if (shown.get(list) === key) return;
+  shown.set(list, key);
+  const nodes = build();
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.replaceChildren(...nodes);
   if (atBottom) list.scrollTop = list.scrollHeight;
@@ -267,13 +277,14 @@ function drawChannel() {
       replies.get(message.threadTs).push(message);
     } else top.push(message);
   }
-  const list = $('messages');
-  const nodes = top.map((m) => messageNode(m, { replies: replies.get(m.ts) ?? [] }));
-  if (nodes.length === 0)
-    nodes.push(
-      el('div', 'empty', 'Nothing here yet. Forward a sample email, or type /charter help.'),
-    );
-  fill(list, nodes);
+  fill($('messages'), [ui.channel, ui.state.messages], () => {
+    const nodes = top.map((m) => messageNode(m, { replies: replies.get(m.ts) ?? [] }));
+    if (nodes.length === 0)
+      nodes.push(
+        el('div', 'empty', 'Nothing here yet. Forward a sample email, or type /charter help.'),
+      );
+    return nodes;
+  });
 }
 
 function drawThread() {
@@ -286,8 +297,7 @@ function drawThread() {
     return;
   }
   panel.hidden = false;
-  fill(
-    $('thread-messages'),
+  fill($('thread-messages'), [ui.thread, messages], () =>
     messages.map((m, index) => {
       const node = messageNode(m, { inThread: true });
       if (index === 0) node.classList.add('thread-parent');
