@@ -205,7 +205,7 @@ describe('local mode in the browser', () => {
     expect(await typed.locator('strong').textContent()).toBe('bold');
     expect(await page.locator('#app img, #app script:not([src])').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await browser.screenshot(page, 'local-9-hostile-text');
     expect(problems).toEqual([]);
   }, 60_000);
