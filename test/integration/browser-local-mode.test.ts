@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPhoneBrowser, type PhoneBrowser } from '../support/browser.ts';
+import { ARTIFACTS_DIR, launchPhoneBrowser, type PhoneBrowser } from '../support/browser.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DESKTOP = { width: 1360, height: 900 };
@@ -60,6 +60,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * Saves test-artifacts/<name>.png at CSS pixels: a desktop-sized screenshot small enough to copy
+ * into docs/screenshots as it is.
+ */
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), scale: 'css' });
+
 /** Scrolls to an element, again if the page redrew it meanwhile (live updates replace nodes). */
 const scrollTo = (locator: ReturnType<Page['locator']>) =>
   expect
@@ -94,14 +101,14 @@ describe('local mode in the browser', () => {
     await expect
       .poll(() => page.locator('#forward-sample option').first().textContent())
       .toContain('Booking confirmed');
-    await browser.screenshot(page, 'local-1-forward-an-email');
+    await screenshot(page, 'local-1-forward-an-email');
     await page.getByRole('button', { name: 'Forward to channel' }).click();
 
     // deckhand answers in the email's thread with a review card.
     const card = page.locator('#thread .message').filter({ hasText: 'New booking' });
     await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
     expect(await card.textContent()).toContain('$289.41');
-    await browser.screenshot(page, 'local-2-review-card');
+    await screenshot(page, 'local-2-review-card');
 
     // The approval modal shows the breakdown.
     await card.getByRole('button', { name: 'Review & approve' }).click();
@@ -112,7 +119,7 @@ describe('local mode in the browser', () => {
     expect(modalText).toContain('$289.41');
     // deckhand may redraw the modal right after opening it (views.update).
     await scrollTo(modal.getByText('Port fee'));
-    await browser.screenshot(page, 'local-3-approval-modal');
+    await screenshot(page, 'local-3-approval-modal');
 
     // Submit: the modal closes; the status message reaches every step done.
     await modal.getByRole('button', { name: 'Approve & run' }).click();
@@ -126,7 +133,7 @@ describe('local mode in the browser', () => {
     const steps = await statusMessage(page).locator('[data-block-id="status_steps"]').textContent();
     expect(steps?.match(/: done/g)).toHaveLength(6);
     await scrollTo(statusMessage(page));
-    await browser.screenshot(page, 'local-4-all-steps-done');
+    await screenshot(page, 'local-4-all-steps-done');
 
     // The guest page opens from the status message's link.
     const [guest] = await Promise.all([
@@ -135,14 +142,14 @@ describe('local mode in the browser', () => {
     ]);
     await guest.waitForLoadState();
     await expect.poll(() => guest.locator('h1').textContent()).toContain('Sam');
-    await browser.screenshot(guest, 'local-5-guest-page');
+    await screenshot(guest, 'local-5-guest-page');
     await guest.close();
 
     // Jules has no Slack: the magic link in the crew email outbox, one click away.
     await page.getByRole('button', { name: /Crew email outbox/ }).click();
     const julesMail = page.locator('.outbox-item').filter({ hasText: 'Jules' }).first();
     await expect.poll(() => julesMail.count(), { timeout: 20_000 }).toBe(1);
-    await browser.screenshot(page, 'local-6-outbox');
+    await screenshot(page, 'local-6-outbox');
     const [crew] = await Promise.all([
       page.context().waitForEvent('page'),
       julesMail.getByRole('link', { name: 'Open magic link' }).click(),
@@ -150,7 +157,7 @@ describe('local mode in the browser', () => {
     await crew.waitForLoadState();
     await crew.getByRole('button', { name: 'Confirm, I will be there' }).click();
     await expect.poll(() => crew.getByRole('status').textContent()).toContain('You confirmed');
-    await browser.screenshot(crew, 'local-7-crew-confirmed');
+    await screenshot(crew, 'local-7-crew-confirmed');
     await crew.close();
     await page.getByRole('button', { name: 'Close the outbox' }).click();
 
@@ -171,7 +178,7 @@ describe('local mode in the browser', () => {
       .poll(() => crewSection.textContent(), { timeout: 20_000 })
       .toMatch(/Jules Fakename \([^)]*\): confirmed[\s\S]*Marco Exemplo \([^)]*\): confirmed/);
     await scrollTo(statusMessage(page));
-    await browser.screenshot(page, 'local-8-status-confirmed');
+    await screenshot(page, 'local-8-status-confirmed');
 
     expect(problems).toEqual([]);
   }, 180_000);
@@ -206,7 +213,7 @@ describe('local mode in the browser', () => {
     expect(await page.locator('#app img, #app script:not([src])').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
-    await browser.screenshot(page, 'local-9-hostile-text');
+    await screenshot(page, 'local-9-hostile-text');
     expect(problems).toEqual([]);
   }, 60_000);
 });
