@@ -46,7 +46,9 @@ export function describeSetup(
       .filter((u): u is string => u !== undefined)
       .map((u) => `Calendar feed (subscribe in any calendar app; keep the link private): ${u}`),
     ...(options.standIn
-      ? [`Try it: open ${url}/ and forward a sample email to the ops channel, or in another terminal:`]
+      ? [
+          `Try it: open ${url}/ and forward a sample email to the ops channel, or in another terminal:`,
+        ]
       : ['Try it (in another terminal):']),
     '  npx deckhand book test/fixtures/emails/01-plain-text-confirmed.eml --tenant queen-of-san-diego',
   ];
