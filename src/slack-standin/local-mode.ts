@@ -89,6 +89,8 @@ export async function startLocalSlack(
   const core = createSlackStandInCore({
     signingSecret: credentials.slackSigningSecret,
     botToken: credentials.slackBotToken,
+    // Nothing reads the call record in local mode; keep a little for debugging, not hours of it.
+    keepCalls: 200,
     ...workspace,
   });
   const ui: WorkspaceUi = createWorkspaceUi({

@@ -29,6 +29,8 @@ export interface StandInOptions {
   channels?: { id: string; name: string; isPrivate?: boolean }[];
   /** Milliseconds clock for Slack-side time: ts, trigger expiry, event_time. Default Date.now. */
   now?: () => number;
+  /** How many recorded calls to keep, the oldest dropped first (local mode runs for hours). Default: all. */
+  keepCalls?: number;
 }
 
 export interface RecordedCall {
@@ -229,7 +231,9 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
     filesUrl: () => `${baseUrl}/files-pri/`,
   });
   const listeners = new Set<() => void>();
+  const keepCalls = options.keepCalls ?? Number.POSITIVE_INFINITY;
   const changed = (): void => {
+    if (calls.length > keepCalls) calls.splice(0, calls.length - keepCalls);
     for (const listener of listeners) listener();
   };
   /** Runs an interaction and reports the change, whether the app answered or failed. */

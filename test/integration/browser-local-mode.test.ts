@@ -183,6 +183,49 @@ describe('local mode in the browser', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it('/charter opens the modal; it recomputes, shows errors on the fields and closes', async () => {
+    const { page, problems } = await browser.newPage();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#connection').textContent()).toContain('Live');
+
+    await page
+      .locator('#composer-text')
+      .fill('/charter June 2 10am 2h $500 for Ana Ruiz party of 4');
+    await page.locator('#composer-text').press('Enter');
+    const modal = page.getByRole('dialog', { name: 'Approve charter' });
+    await expect.poll(() => modal.isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => modal.getByLabel('Renter name').inputValue()).toBe('Ana Ruiz');
+    expect(await modal.textContent()).toContain('$500.00');
+
+    // A price input dispatches its change; deckhand redraws the breakdown (views.update).
+    await modal.getByLabel(/^Revenue/).fill('900');
+    await modal.getByLabel(/^Revenue/).press('Tab');
+    await expect.poll(() => modal.textContent(), { timeout: 20_000 }).toContain('$900.00');
+    expect(await modal.getByLabel('Renter name').inputValue()).toBe('Ana Ruiz');
+
+    // A required field left empty: refused before anything is sent, as Slack's client does.
+    await modal.getByLabel('Renter name').fill('');
+    await modal.getByRole('button', { name: 'Approve & run' }).click();
+    await expect
+      .poll(() => modal.locator('.has-error').textContent())
+      .toContain('Please complete this required field.');
+
+    // A date in the past: deckhand answers with errors, shown on the date field.
+    await modal.getByLabel('Renter name').fill('Ana Ruiz');
+    await modal.getByLabel('Date').fill('2020-01-01');
+    await modal.getByRole('button', { name: 'Approve & run' }).click();
+    const dateError = modal.locator('[data-block-id="approval_date"] .bk-error');
+    await expect.poll(() => dateError.count(), { timeout: 20_000 }).toBe(1);
+    expect(await dateError.textContent()).toContain('That date has passed');
+    await scrollTo(dateError);
+    await screenshot(page, 'local-10-modal-errors');
+
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => modal.count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('shows hostile text as text: typed messages and forwarded emails run no markup', async () => {
     const { page, problems } = await browser.newPage();
     await page.setViewportSize(DESKTOP);
