@@ -17,6 +17,7 @@ import {
   type StandInOptions,
 } from './slack-standin.ts';
 import { createWorkspaceUi, type WorkspaceUi } from './ui/workspace-routes.ts';
+import { openWorkspaceFile } from './workspace-file.ts';
 
 /** Where the stand-in lives on deckhand's server. */
 export const STANDIN_PREFIX = '/standin';
@@ -93,6 +94,8 @@ export async function startLocalSlack(
     keepCalls: 200,
     ...workspace,
   });
+  const saved = openWorkspaceFile(config.dataDir, core.internals.workspace, logger);
+  core.internals.onChange(() => saved.changed());
   const ui: WorkspaceUi = createWorkspaceUi({
     core,
     dataDir: config.dataDir,
@@ -141,6 +144,9 @@ export async function startLocalSlack(
       notifier = dmNotifier(slackConfig);
       return slackConfig;
     },
-    close: () => ui.close(),
+    close() {
+      ui.close();
+      saved.flush();
+    },
   };
 }
