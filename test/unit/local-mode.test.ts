@@ -74,6 +74,11 @@ describe('pasted emails', () => {
     expect(email.plainText).toMatch(/Booking ID\s+90412776/);
   });
 
+  it('takes a body that starts with "Label: value" lines for a body, not for headers', async () => {
+    const text = 'Date: June 2, 2027\nRenter: Sam Lee\n\nGuests: 4';
+    expect((await readEmailText(text, NOW)).plainText).toBe(text);
+  });
+
   it('takes anything else as the body itself', async () => {
     expect(await readEmailText('Booking ID: 1\nRenter: Sam', NOW)).toEqual({
       subject: 'Fwd: booking',

@@ -47,7 +47,7 @@ export async function listSamples(now: Date, zone: string): Promise<EmailSample[
   );
 }
 
-/** One sample, read as an email; undefined when there is no sample of that name. */
+/** One sample, read as an email; UnknownSampleError when there is no sample of that name. */
 export async function readSample(name: string, now: Date, zone: string): Promise<ForwardableEmail> {
   // Only names listed in the folder: never a path from the request.
   const names = (await readdir(SAMPLES_DIR)).filter((n) => n.endsWith('.eml'));
@@ -63,15 +63,28 @@ export class UnknownSampleError extends Error {
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:[ \t]/;
+/** Headers only a whole message has: "Date: June 2" atop a pasted body does not make it one. */
+const MESSAGE_HEADER = /^(?:from|subject|received|mime-version|message-id|return-path):/im;
+
+/** True when `text` opens with a header block (header lines up to a blank line) of a message. */
+function isWholeMessage(text: string): boolean {
+  const end = text.search(/\r?\n\r?\n/);
+  if (end === -1) return false;
+  const lines = text.slice(0, end).split(/\r?\n/);
+  return (
+    lines.every((line) => HEADER_LINE.test(line) || /^[ \t]/.test(line)) &&
+    HEADER_LINE.test(lines[0] ?? '') &&
+    lines.some((line) => MESSAGE_HEADER.test(line))
+  );
+}
 
 /**
  * Pasted text or a whole .eml as the email Slack would file: an .eml (it starts with header
  * lines) is read with postal-mime, its HTML turned to text; anything else is the body itself.
  */
 export async function readEmailText(text: string, now: Date): Promise<ForwardableEmail> {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const fallbackDate = now.toUTCString();
-  if (HEADER_LINE.test(firstLine) && /\r?\n\r?\n/.test(text)) {
+  if (isWholeMessage(text)) {
     const email = await PostalMime.parse(text);
     const plainText = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
     const from = email.from

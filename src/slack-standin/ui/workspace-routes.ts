@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../logging/logger.ts';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import type { ServiceRequest, ServiceResponse } from '../../server/service-http.ts';
 import { jsonResponse } from '../../server/service-http.ts';
 import type { SlackStandInCore } from '../slack-standin.ts';
@@ -16,7 +17,8 @@ import { listSamples, readEmailText, readSample, UnknownSampleError } from './em
 import { listOutbox, outboxDir } from './outbox.ts';
 import { workspaceState } from './workspace-state.ts';
 
-const ASSETS_DIR = join(import.meta.dirname, 'assets');
+/** From the package root, so a build in dist/ (which copies no assets) serves them too. */
+const ASSETS_DIR = join(PACKAGE_ROOT, 'src', 'slack-standin', 'ui', 'assets');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -156,6 +158,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
   let version = 0;
   let pending: NodeJS.Timeout | undefined;
   let outboxWatcher: FSWatcher | undefined;
+  let closed = false;
   /** Tells every page to redraw, at most every 50 ms however many changes come at once. */
   const changed = (): void => {
     version += 1;
@@ -313,6 +316,12 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
     },
     stream(req, res, path) {
       if (path !== '/ui/events' || req.method !== 'GET') return false;
+      if (closed) {
+        // Shutting down: 204 tells EventSource to stop reconnecting, so nothing holds the server.
+        res.writeHead(204, SECURITY_HEADERS);
+        res.end();
+        return true;
+      }
       watchOutbox();
       res.writeHead(200, {
         ...SECURITY_HEADERS,
@@ -325,6 +334,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
       return true;
     },
     close() {
+      closed = true;
       clearInterval(heartbeat);
       if (pending) clearTimeout(pending);
       outboxWatcher?.close();
