@@ -165,6 +165,8 @@ describe('local mode in the browser', () => {
     await page.getByRole('button', { name: '💬 Marco Exemplo' }).click();
     await expect.poll(() => page.locator('#channel-title').textContent()).toBe('💬 Marco Exemplo');
     const dm = page.locator('#messages .message').filter({ hasText: 'on the crew' }).last();
+    await expect.poll(() => dm.count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, 'local-8-crew-dm');
     await dm.getByRole('button', { name: 'Confirm' }).click();
     await expect
       .poll(() => page.locator('#messages .message').last().textContent(), { timeout: 20_000 })
@@ -178,7 +180,7 @@ describe('local mode in the browser', () => {
       .poll(() => crewSection.textContent(), { timeout: 20_000 })
       .toMatch(/Jules Fakename \([^)]*\): confirmed[\s\S]*Marco Exemplo \([^)]*\): confirmed/);
     await scrollTo(statusMessage(page));
-    await screenshot(page, 'local-8-status-confirmed');
+    await screenshot(page, 'local-9-status-confirmed');
 
     expect(problems).toEqual([]);
   }, 180_000);
@@ -256,7 +258,7 @@ describe('local mode in the browser', () => {
     expect(await page.locator('#app img, #app script:not([src])').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
-    await screenshot(page, 'local-9-hostile-text');
+    await screenshot(page, 'local-11-hostile-text');
     expect(problems).toEqual([]);
   }, 60_000);
 });
