@@ -71,7 +71,8 @@ export function openWorkspaceFile(
     }
     if (snapshot) {
       const { restored, skipped } = workspace.restore(snapshot);
-      logger.info({ restored, skipped }, 'Slack stand-in workspace restored');
+      // Debug: npm start prints one line; this is there for whoever looks.
+      logger.debug({ restored, skipped }, 'Slack stand-in workspace restored');
     }
   }
   let timer: NodeJS.Timeout | undefined;
