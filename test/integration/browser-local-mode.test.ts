@@ -8,7 +8,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -226,6 +226,141 @@ describe('local mode in the browser', () => {
     await modal.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => modal.count()).toBe(0);
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('draws the Block Kit deckhand may send and dispatches each element as block_actions', async () => {
+    const { page, problems } = await browser.newPage();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#connection').textContent()).toContain('Live');
+    await page.getByRole('button', { name: '# keys-reef-runner' }).click();
+    const option = (text: string, value: string) => ({
+      text: { type: 'plain_text', text },
+      value,
+    });
+    const blocks = [
+      { type: 'header', text: { type: 'plain_text', text: 'Gallery header' } },
+      {
+        type: 'section',
+        block_id: 'fields',
+        text: {
+          type: 'mrkdwn',
+          text: '*Bold* _italic_ ~gone~ `code` <https://example.com|a link>',
+        },
+        fields: [
+          { type: 'mrkdwn', text: '*Field one*\n1' },
+          { type: 'mrkdwn', text: '*Field two*\n2' },
+        ],
+        accessory: {
+          type: 'users_select',
+          action_id: 'who',
+          placeholder: { type: 'plain_text', text: 'Pick someone' },
+        },
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Context line' }] },
+      { type: 'divider' },
+      {
+        type: 'actions',
+        block_id: 'row',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'go',
+            text: { type: 'plain_text', text: 'Go' },
+            value: 'v1',
+            style: 'primary',
+          },
+          {
+            type: 'button',
+            action_id: 'stop',
+            text: { type: 'plain_text', text: 'Stop' },
+            value: 'v2',
+            style: 'danger',
+            confirm: {
+              title: { type: 'plain_text', text: 'Really stop?' },
+              text: { type: 'mrkdwn', text: 'It *cannot* be undone.' },
+              confirm: { type: 'plain_text', text: 'Stop it' },
+              deny: { type: 'plain_text', text: 'Keep going' },
+              style: 'danger',
+            },
+          },
+          {
+            type: 'static_select',
+            action_id: 'pick',
+            options: [option('Alpha', 'a'), option('Beta', 'b')],
+          },
+          {
+            type: 'multi_static_select',
+            action_id: 'many',
+            options: [option('Red', 'r'), option('Blue', 'u')],
+          },
+          { type: 'datepicker', action_id: 'day' },
+          { type: 'timepicker', action_id: 'time' },
+        ],
+      },
+    ];
+    const token = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).slackBotToken;
+    const posted = await fetch(`${url}/standin/api/chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'C0REEFOPS', text: 'gallery', blocks }),
+    });
+    expect(((await posted.json()) as { ok: boolean }).ok).toBe(true);
+    const message = page.locator('#messages .message').filter({ hasText: 'Gallery header' });
+    await expect.poll(() => message.count(), { timeout: 20_000 }).toBe(1);
+
+    expect(await message.locator('.bk-header').textContent()).toBe('Gallery header');
+    expect(await message.locator('strong').first().textContent()).toBe('Bold');
+    expect(await message.locator('em').first().textContent()).toBe('italic');
+    expect(await message.locator('s').first().textContent()).toBe('gone');
+    expect(await message.locator('a[href="https://example.com"]').textContent()).toBe('a link');
+    expect(await message.locator('.bk-field').count()).toBe(2);
+    expect(await message.locator('.bk-context').textContent()).toBe('Context line');
+    expect(await message.locator('hr.bk-divider').count()).toBe(1);
+    expect(await message.locator('input[type="date"]').count()).toBe(1);
+    expect(await message.locator('input[type="time"]').count()).toBe(1);
+    await screenshot(page, 'local-12-block-kit');
+
+    /** The body of the next action the page sends to the stand-in. */
+    const nextAction = async (act: () => Promise<unknown>) => {
+      const [request] = await Promise.all([
+        page.waitForRequest((r) => r.url().endsWith('/standin/ui/action')),
+        act(),
+      ]);
+      return request.postDataJSON() as Record<string, unknown>;
+    };
+    expect(
+      await nextAction(() => message.getByRole('button', { name: 'Go' }).click()),
+    ).toMatchObject({
+      blockId: 'row',
+      actionId: 'go',
+      value: 'v1',
+      channel: 'C0REEFOPS',
+    });
+    await message.getByRole('button', { name: 'Stop' }).click();
+    const confirm = page.getByRole('alertdialog');
+    expect(await confirm.textContent()).toContain('It cannot be undone.');
+    expect(
+      await nextAction(() => confirm.getByRole('button', { name: 'Stop it' }).click()),
+    ).toMatchObject({ actionId: 'stop', value: 'v2' });
+    expect(
+      await nextAction(() => message.locator('.bk-actions select').first().selectOption('b')),
+    ).toMatchObject({ actionId: 'pick', selectedOption: 'b' });
+    expect(
+      await nextAction(() => message.locator('.bk-multi select').selectOption('u')),
+    ).toMatchObject({ actionId: 'many', selectedOptions: ['u'] });
+    expect(
+      await nextAction(() => message.locator('.bk-accessory select').selectOption('U0MARCOEX')),
+    ).toMatchObject({ blockId: 'fields', actionId: 'who', selectedOption: 'U0MARCOEX' });
+    expect(
+      await nextAction(() => message.locator('input[type="date"]').fill('2027-06-05')),
+    ).toMatchObject({ actionId: 'day', selectedDate: '2027-06-05' });
+    // deckhand has no listener for these: the page says what the app answered.
+    await expect
+      .poll(() => page.locator('#toast').textContent())
+      .toContain('deckhand answered HTTP 404');
+    // The page's own requests answered 502 (the app's 404) log as failed loads; nothing else may.
+    expect(problems.filter((p) => !p.includes('status of 502'))).toEqual([]);
   }, 60_000);
 
   it('shows hostile text as text: typed messages and forwarded emails run no markup', async () => {
