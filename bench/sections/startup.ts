@@ -95,7 +95,8 @@ export async function measureStartup(runs: number) {
     try {
       const serve = () =>
         startOnce(
-          ['bin/deckhand.js', 'serve'],
+          // --details: the "is listening on" line (without it, local mode prints only "open …").
+          ['bin/deckhand.js', 'serve', '--details'],
           {
             ...cleanEnv,
             PORT: '0',

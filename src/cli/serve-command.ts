@@ -6,15 +6,18 @@ import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
+import { type LocalSlack, STANDIN_PREFIX, startLocalSlack } from '../slack-standin/local-mode.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
-export const SERVE_USAGE = `Usage: deckhand serve
+export const SERVE_USAGE = `Usage: deckhand serve [--details]
 
-Starts deckhand's HTTP server on HOST:PORT (default 127.0.0.1:3000) and prints what is
-configured. Stop it with Ctrl-C.`;
+Starts deckhand's HTTP server on HOST:PORT (default 127.0.0.1:3000). Without Slack credentials
+it also starts a local Slack stand-in with a browser workspace and prints one line, the address
+to open; --details prints the whole account of what runs (the default with real Slack).
+Stop it with Ctrl-C.`;
 
 /** The start-up account: what runs, and what is not configured yet and what that means. */
 export function describeSetup(
@@ -22,6 +25,7 @@ export function describeSetup(
   tenants: TenantRegistry,
   url: string,
   feedUrl: (tenant: Tenant) => string | undefined = () => undefined,
+  options: { standIn?: boolean } = {},
 ): string {
   const stores = config.embedded
     ? `embedded DynamoDB (dynalite) and S3 (s3rver), data in ${config.dataDir}`
@@ -41,10 +45,18 @@ export function describeSetup(
       .map((t) => feedUrl(t))
       .filter((u): u is string => u !== undefined)
       .map((u) => `Calendar feed (subscribe in any calendar app; keep the link private): ${u}`),
-    'Try it (in another terminal):',
+    ...(options.standIn
+      ? [
+          `Try it: open ${url}/ and forward a sample email to the ops channel, or in another terminal:`,
+        ]
+      : ['Try it (in another terminal):']),
     '  npx deckhand book test/fixtures/emails/01-plain-text-confirmed.eml --tenant queen-of-san-diego',
   ];
-  if (!config.slack.botToken) {
+  if (options.standIn) {
+    lines.push(
+      `Slack: the built-in stand-in (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN not set): workspace at ${url}/, Web API at ${url}${STANDIN_PREFIX}/api/`,
+    );
+  } else if (!config.slack.botToken) {
     lines.push(
       'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN), so no workspace is connected.',
     );
@@ -68,7 +80,10 @@ export async function runServeCommand(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      help: { type: 'boolean', short: 'h', default: false },
+      details: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     io.stdout.write(`${SERVE_USAGE}\n`);
@@ -79,17 +94,27 @@ export async function runServeCommand(
 
   const logger = createLogger(config.logLevel);
   const slackRoute = lateSlackRoute();
-  const dmNotifier = slackCrewNotifier(config);
+  // No Slack credentials: local mode, the real app against a Slack stand-in on this server.
+  const local: LocalSlack | undefined =
+    config.slack.botToken || config.slack.signingSecret
+      ? undefined
+      : await startLocalSlack(config, tenants, logger);
+  const dmNotifier = local ? local.crewNotifier : slackCrewNotifier(config);
   const runtime = await createRuntime(config, tenants, {
     serve: true,
     logger,
-    routes: [slackRoute],
+    routes: [slackRoute, ...(local?.routes ?? [])],
     ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
   });
-  const slack = await createSlackApp(config, tenants, runtime, { logger, route: slackRoute });
-  io.stdout.write(
-    describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
-  );
+  const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
+  const slack = await createSlackApp(slackConfig, tenants, runtime, { logger, route: slackRoute });
+  if (!local || values.details)
+    io.stdout.write(
+      describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t), {
+        standIn: local !== undefined,
+      }),
+    );
+  if (local) io.stdout.write(`open ${browserUrl(config.host, runtime.httpUrl)}\n`);
   // Every minute: due crew reminders; every fifth: charters that ended become completed.
   let tick = 0;
   const completer = setInterval(() => {
@@ -119,7 +144,17 @@ export async function runServeCommand(
   clearInterval(completer);
   await slack?.stop();
   await slack?.idle();
+  // Ends the workspace pages' event streams, which would otherwise hold the server open.
+  local?.close();
   await runtime.close();
   logger.flush();
   return EXIT.ok;
+}
+
+/** The address to open in a browser: localhost when the server listens on loopback or everywhere. */
+export function browserUrl(host: string, httpUrl: string): string {
+  const port = new URL(httpUrl).port;
+  return ['127.0.0.1', 'localhost', '0.0.0.0', '::', '::1'].includes(host)
+    ? `http://localhost:${port}`
+    : httpUrl;
 }

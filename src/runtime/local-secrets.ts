@@ -4,7 +4,7 @@
  * Only the bcrypt hash of the SCC service key is what the service checks, as in the seed.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { z } from 'zod';
@@ -41,4 +41,33 @@ export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return secretsSchema.parse(JSON.parse(await readFile(path, 'utf8')));
   }
+}
+
+const standInSchema = z.object({
+  slackSigningSecret: z.string().min(32),
+  slackBotToken: z.string().startsWith('xoxb-'),
+});
+export type StandInCredentials = z.infer<typeof standInSchema>;
+
+/**
+ * The local Slack stand-in's signing secret and bot token (local mode), kept in the same
+ * `secrets.json` and added to it on first use, so every restart signs with the same secret.
+ */
+export async function loadStandInCredentials(dataDir: string): Promise<StandInCredentials> {
+  await loadLocalSecrets(dataDir);
+  const path = join(resolve(dataDir), 'secrets.json');
+  const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  const found = standInSchema.safeParse(stored);
+  if (found.success) return found.data;
+  const credentials: StandInCredentials = {
+    slackSigningSecret: randomBytes(32).toString('hex'),
+    slackBotToken: `xoxb-local-${randomBytes(24).toString('base64url')}`,
+  };
+  // Written whole and renamed into place: a reader never sees half a file.
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify({ ...stored, ...credentials }, null, 2), {
+    mode: 0o600,
+  });
+  await rename(temporary, path);
+  return credentials;
 }

@@ -24,6 +24,11 @@ export interface Route {
    */
   matches?(path: string): boolean;
   handle(request: ServiceRequest): Promise<ServiceResponse>;
+  /**
+   * Takes the exchange itself instead of `handle` when it returns true: for responses that stay
+   * open (the Slack stand-in's server-sent events in local mode).
+   */
+  stream?(req: IncomingMessage, res: ServerResponse, path: string): boolean;
 }
 
 export interface HttpServerDeps {
@@ -83,6 +88,7 @@ export function createRequestHandler(
           path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)) &&
         (r.matches?.(path) ?? true),
     );
+    if (route?.stream?.(req, res, path)) return;
     if (route) {
       void serveRoute(route, req, res, deps.logger);
       return;

@@ -115,6 +115,8 @@ export class AppInteractions {
     if (input.viewId !== undefined) {
       const record = this.#view(input.viewId, person);
       const { action, state } = this.#act(record.view.blocks, input, actionTs);
+      // What the person typed elsewhere in the modal is in the view's state, as in Slack.
+      if (input.values) enterValues(record, stateOf(record), input.values);
       if (state) setValue(stateOf(record), input.blockId, input.actionId, state);
       // The trigger remembers the view, so views.push knows which stack to grow.
       const triggerId = triggers.issue(person.id, record.id);
@@ -162,13 +164,7 @@ export class AppInteractions {
       throw new Error(`view ${record.id} has no submit button: Slack cannot submit it`);
     const blocks = Array.isArray(record.view.blocks) ? record.view.blocks : [];
     const values: StateValues = structuredClone(stateOf(record));
-    for (const [blockId, actions] of Object.entries(input.values))
-      for (const [actionId, raw] of Object.entries(actions)) {
-        const where = `${record.id} ${blockId}/${actionId}`;
-        const found = findElement(blocks, blockId, actionId);
-        if (!found) throw new Error(`${where}: no such element in the view`);
-        setValue(values, blockId, actionId, submittedValue(found.element, raw, where));
-      }
+    enterValues(record, values, input.values);
     const missing = missingRequiredInputs(blocks, values);
     if (missing.length > 0)
       throw new Error(
@@ -427,6 +423,22 @@ function stateOf(record: ViewRecord): StateValues {
 
 function setValue(values: StateValues, blockId: string, actionId: string, value: unknown): void {
   values[blockId] = { ...values[blockId], [actionId]: value };
+}
+
+/** Enters plain values (see viewSubmission) into `values`, checking each names an element. */
+function enterValues(
+  record: ViewRecord,
+  values: StateValues,
+  entered: Record<string, Record<string, unknown>>,
+): void {
+  const blocks = Array.isArray(record.view.blocks) ? record.view.blocks : [];
+  for (const [blockId, actions] of Object.entries(entered))
+    for (const [actionId, raw] of Object.entries(actions)) {
+      const where = `${record.id} ${blockId}/${actionId}`;
+      const found = findElement(blocks, blockId, actionId);
+      if (!found) throw new Error(`${where}: no such element in the view`);
+      setValue(values, blockId, actionId, submittedValue(found.element, raw, where));
+    }
 }
 
 /** `response_action: errors` names input blocks of the view, each with a message. */

@@ -5,7 +5,7 @@ import { AppInteractions } from './app-interactions.ts';
 import type { MethodContext } from './method-context.ts';
 import { ResponseUrls } from './response-urls.ts';
 import { SlackIds } from './slack-ids.ts';
-import { listen, type StandInResponse, stop } from './standin-server.ts';
+import { listen, type StandInHandler, stop } from './standin-server.ts';
 import { TriggerIds } from './trigger-ids.ts';
 import { ViewRegistry } from './view-registry.ts';
 import { WebApi } from './web-api.ts';
@@ -29,6 +29,8 @@ export interface StandInOptions {
   channels?: { id: string; name: string; isPrivate?: boolean }[];
   /** Milliseconds clock for Slack-side time: ts, trigger expiry, event_time. Default Date.now. */
   now?: () => number;
+  /** How many recorded calls to keep, the oldest dropped first (local mode runs for hours). Default: all. */
+  keepCalls?: number;
 }
 
 export interface RecordedCall {
@@ -96,6 +98,8 @@ export interface SlackStandIn {
     selectedDate?: string;
     selectedTime?: string;
     text?: string;
+    /** In a view: the other inputs' current values (as viewSubmission takes them), kept in its state. */
+    values?: Record<string, Record<string, unknown>>;
   }): Promise<{ status: number; body: string; triggerId: string }>;
   /**
    * Submits an open modal. `values` are block_id → action_id → a plain value (string; string[]
@@ -156,15 +160,29 @@ function toStandInMessage(record: MessageRecord): StandInMessage {
   };
 }
 
+/** What the browser workspace (local mode) needs besides the stand-in's public face. */
+export interface StandInInternals {
+  workspace: Workspace;
+  views: ViewRegistry;
+  /** Calls `listener` after every Web API call, response_url post and interaction. */
+  onChange(listener: () => void): () => void;
+}
+
+/** The stand-in without a server of its own: its routes, its state, its requests to the app. */
+export interface SlackStandInCore {
+  /** The stand-in's routes, paths relative to its base: `/api/<method>`, `/response-url/<id>`. */
+  handle: StandInHandler;
+  /** Sets where the stand-in is reachable (e.g. http://127.0.0.1:3000/standin), no trailing slash. */
+  setBaseUrl(url: string): void;
+  standIn: Omit<SlackStandIn, 'apiUrl' | 'close'>;
+  internals: StandInInternals;
+}
+
 /**
- * Starts the stand-in on 127.0.0.1 (a free port). Integration tests drive it now; local mode
- * will put a browser workspace on top of the same object.
- *
- * @example
- * const slack = await startSlackStandIn({ signingSecret, botToken, appUrl });
- * const client = new WebClient(botToken, { slackApiUrl: slack.apiUrl });
+ * Builds the stand-in without listening: local mode mounts `handle` on deckhand's own server,
+ * startSlackStandIn on a loopback port of its own.
  */
-export async function startSlackStandIn(options: StandInOptions): Promise<SlackStandIn> {
+export function createSlackStandInCore(options: StandInOptions): SlackStandInCore {
   const now = options.now ?? Date.now;
   const ids = new SlackIds(now);
   const teamId = options.teamId ?? 'T0DECKHAND';
@@ -212,50 +230,90 @@ export async function startSlackStandIn(options: StandInOptions): Promise<SlackS
     },
     filesUrl: () => `${baseUrl}/files-pri/`,
   });
+  const listeners = new Set<() => void>();
+  const keepCalls = options.keepCalls ?? Number.POSITIVE_INFINITY;
+  const changed = (): void => {
+    if (calls.length > keepCalls) calls.splice(0, calls.length - keepCalls);
+    for (const listener of listeners) listener();
+  };
+  /** Runs an interaction and reports the change, whether the app answered or failed. */
+  const interaction =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      run(...args).finally(changed);
 
-  const { server, baseUrl: listening } = await listen((request): StandInResponse => {
+  const handle: StandInHandler = (request) => {
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(request.path);
-    if (api && (request.method === 'POST' || request.method === 'GET'))
-      return webApi.handle(api[1] ?? '', request.headers, request.query, request.body);
+    if (api && (request.method === 'POST' || request.method === 'GET')) {
+      const answer = webApi.handle(api[1] ?? '', request.headers, request.query, request.body);
+      changed();
+      return answer;
+    }
     const responseUrl = /^\/response-url\/([0-9a-f]+)$/.exec(request.path);
-    if (responseUrl && request.method === 'POST')
-      return {
-        ...responseUrls.handle(
-          responseUrl[1] ?? '',
-          request.headers['content-type'] ?? '',
-          request.body,
-        ),
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      };
+    if (responseUrl && request.method === 'POST') {
+      const answer = responseUrls.handle(
+        responseUrl[1] ?? '',
+        request.headers['content-type'] ?? '',
+        request.body,
+      );
+      changed();
+      return { ...answer, headers: { 'content-type': 'application/json; charset=utf-8' } };
+    }
     return {
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: `The Slack stand-in has nothing at ${request.method} ${request.path}; the Web API is under /api/.`,
     };
-  });
-  baseUrl = listening;
+  };
 
   return {
-    apiUrl: `${baseUrl}/api/`,
-    calls,
-    messages: (channel) => workspace.messages(channel).map(toStandInMessage),
-    thread: (channel, threadTs) => workspace.thread(channel, threadTs).map(toStandInMessage),
-    views: () =>
-      views.list().map((record) => ({
-        id: record.id,
-        hash: String(record.view.hash),
-        view: record.view,
-        userId: record.userId,
-        rootViewId: record.rootViewId,
-        ...(record.previousViewId === undefined ? {} : { previousViewId: record.previousViewId }),
-      })),
-    setAppUrl: (url) => app.setUrl(url),
-    failNext: (method, error, times = 1) => webApi.failNext(method, error, times),
-    slashCommand: (input) => interactions.slashCommand(input),
-    blockAction: (input) => interactions.blockAction(input),
-    viewSubmission: (input) => interactions.viewSubmission(input),
-    event: (event, eventOptions) => interactions.event(event, eventOptions),
-    forwardEmail: (input) => interactions.forwardEmail(input),
-    close: () => stop(server),
+    handle,
+    setBaseUrl: (url) => {
+      baseUrl = url.replace(/\/+$/, '');
+    },
+    standIn: {
+      calls,
+      messages: (channel) => workspace.messages(channel).map(toStandInMessage),
+      thread: (channel, threadTs) => workspace.thread(channel, threadTs).map(toStandInMessage),
+      views: () =>
+        views.list().map((record) => ({
+          id: record.id,
+          hash: String(record.view.hash),
+          view: record.view,
+          userId: record.userId,
+          rootViewId: record.rootViewId,
+          ...(record.previousViewId === undefined ? {} : { previousViewId: record.previousViewId }),
+        })),
+      setAppUrl: (url) => app.setUrl(url),
+      failNext: (method, error, times = 1) => webApi.failNext(method, error, times),
+      slashCommand: interaction((input) => interactions.slashCommand(input)),
+      blockAction: interaction((input) => interactions.blockAction(input)),
+      viewSubmission: interaction((input) => interactions.viewSubmission(input)),
+      event: interaction((event, eventOptions) => interactions.event(event, eventOptions)),
+      forwardEmail: interaction((input) => interactions.forwardEmail(input)),
+    },
+    internals: {
+      workspace,
+      views,
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
   };
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 (a free port): what the integration tests drive. Local mode
+ * mounts the same core on deckhand's server instead (src/slack-standin/local-mode.ts).
+ *
+ * @example
+ * const slack = await startSlackStandIn({ signingSecret, botToken, appUrl });
+ * const client = new WebClient(botToken, { slackApiUrl: slack.apiUrl });
+ */
+export async function startSlackStandIn(options: StandInOptions): Promise<SlackStandIn> {
+  const core = createSlackStandInCore(options);
+  const { server, baseUrl } = await listen(core.handle);
+  core.setBaseUrl(baseUrl);
+  return { ...core.standIn, apiUrl: `${baseUrl}/api/`, close: () => stop(server) };
 }

@@ -40,6 +40,14 @@ export interface MessageRecord {
   stateValues: Record<string, Record<string, unknown>>;
 }
 
+/** What outlives a restart of local mode: the messages, shared files and opened DMs. */
+export interface WorkspaceSnapshot {
+  messages: MessageRecord[];
+  files: Json[];
+  /** People whose DM with the app was opened. */
+  dms: string[];
+}
+
 export interface WorkspaceOptions {
   teamId: string;
   appId: string;
@@ -93,6 +101,16 @@ export class Workspace {
 
   user(id: string): WorkspaceUser | undefined {
     return this.#users.get(id);
+  }
+
+  /** Everyone in the workspace, the app's bot user and Slackbot included. */
+  users(): WorkspaceUser[] {
+    return [...this.#users.values()];
+  }
+
+  /** Channels, then the DMs opened so far, in the order they were added. */
+  conversations(): Conversation[] {
+    return [...this.#conversations.values()];
   }
 
   conversation(id: string): Conversation | undefined {
@@ -187,6 +205,40 @@ export class Workspace {
 
   file(id: string): Json | undefined {
     return this.#files.get(id);
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return structuredClone({
+      messages: this.#messages,
+      files: [...this.#files.values()],
+      dms: [...this.#conversations.values()]
+        .filter((c) => c.kind === 'im' && c.user !== undefined)
+        .map((c) => c.user as string),
+    });
+  }
+
+  /**
+   * Puts a snapshot's messages and files back (before anything else is posted). Messages in a
+   * channel this workspace no longer has, or a DM with someone no longer in it, are left out.
+   */
+  restore(snapshot: WorkspaceSnapshot): { restored: number; skipped: number } {
+    for (const userId of snapshot.dms) if (this.#users.has(userId)) this.openDm(userId);
+    let skipped = 0;
+    for (const message of structuredClone(snapshot.messages)) {
+      if (
+        !this.#conversations.has(message.channel) ||
+        this.#byKey.has(`${message.channel}/${message.ts}`)
+      ) {
+        skipped += 1;
+        continue;
+      }
+      this.#noteTs(message.channel, message.ts);
+      this.#messages.push(message);
+      this.#byKey.set(`${message.channel}/${message.ts}`, message);
+    }
+    for (const file of snapshot.files)
+      if (typeof file.id === 'string') this.#files.set(file.id, structuredClone(file));
+    return { restored: snapshot.messages.length - skipped, skipped };
   }
 
   /** users.info's `user` object. */

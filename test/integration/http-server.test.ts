@@ -71,9 +71,10 @@ describe('HTTP server', () => {
 });
 
 describe('deckhand serve (npm start)', () => {
-  it('prints what it does and what is not configured, serves /healthz, and stops on SIGTERM', async () => {
+  /** Starts `deckhand serve` with `args` and no Slack credentials; resolves once it printed `until`. */
+  async function serve(args: string[], until: RegExp) {
     const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-serve-'));
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'deckhand.js'), 'serve'], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'deckhand.js'), 'serve', ...args], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -85,30 +86,47 @@ describe('deckhand serve (npm start)', () => {
     });
     let output = '';
     child.stdout.setEncoding('utf8');
-    const listening = new Promise<string>((resolve, reject) => {
+    const port = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: string) => {
         output += chunk;
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match?.[1] && output.includes('Not configured: Slack')) resolve(match[1]);
+        const match = until.exec(output);
+        if (match?.[1]) resolve(match[1]);
       });
       child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${output}`)));
     });
+    return { child, dataDir, url: `http://127.0.0.1:${port}`, output: () => output };
+  }
 
-    const url = await listening;
+  it('without Slack credentials prints one line, the address to open, and stops on SIGTERM', async () => {
+    const { child, dataDir, url, output } = await serve([], /^open http:\/\/localhost:(\d+)\n/);
     const health = await fetch(`${url}/healthz`);
+    const page = await fetch(`${url}/`);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
 
+    expect(output()).toMatch(/^open http:\/\/localhost:\d+\n$/);
     expect(health.status).toBe(200);
-    expect(output).toContain(
-      'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN), so no workspace is connected.',
-    );
-    expect(output).toContain('built-in, ');
-    expect(output).toContain('(DASHBOARD_URL not set)');
-    expect(output).toContain('(SCC_URL not set)');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>deckhand · local Slack</title>');
     // The stores were stopped and the data folder handed back.
     expect(existsSync(join(dataDir, 'stack.json'))).toBe(false);
     expect(existsSync(join(dataDir, 'stack.lock'))).toBe(false);
+    expect(code).toBe(0);
+  });
+
+  it('with --details also prints what it runs: stores, built-in services, the Slack stand-in', async () => {
+    const { child, url, output } = await serve(['--details'], /open http:\/\/localhost:(\d+)\n/);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+
+    expect(output()).toContain(`deckhand is listening on ${url} (health check: ${url}/healthz)`);
+    expect(output()).toContain(
+      `Slack: the built-in stand-in (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN not set): workspace at ${url}/, Web API at ${url}/standin/api/`,
+    );
+    expect(output()).toContain('built-in, ');
+    expect(output()).toContain('(DASHBOARD_URL not set)');
+    expect(output()).toContain('(SCC_URL not set)');
+    expect(output().trimEnd().split('\n').at(-1)).toMatch(/^open http:\/\/localhost:\d+$/);
     expect(code).toBe(0);
   });
 });

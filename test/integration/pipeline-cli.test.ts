@@ -193,8 +193,9 @@ describe('with npm start running', () => {
       const url = await new Promise<string>((resolve, reject) => {
         server.stdout.on('data', (chunk: string) => {
           output += chunk;
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (m?.[1]) resolve(m[1]);
+          // Without Slack credentials serve prints one line: open http://localhost:PORT.
+          const m = /open http:\/\/localhost:(\d+)/.exec(output);
+          if (m?.[1]) resolve(`http://127.0.0.1:${m[1]}`);
         });
         server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       });

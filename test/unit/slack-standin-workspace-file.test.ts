@@ -1,0 +1,86 @@
+/** The stand-in workspace outlives a restart of local mode: saved, restored, still updatable. */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createSlackStandInCore } from '../../src/slack-standin/slack-standin.ts';
+import { openWorkspaceFile } from '../../src/slack-standin/workspace-file.ts';
+
+const TOKEN = 'xoxb-file-test';
+const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function standIn() {
+  return createSlackStandInCore({
+    signingSecret: 'secret',
+    botToken: TOKEN,
+    users: [{ id: 'U0DANAOPS', name: 'dana' }],
+    channels: [{ id: 'C0QSDOPS', name: 'charters' }],
+  });
+}
+
+function call(core: ReturnType<typeof standIn>, method: string, args: Record<string, unknown>) {
+  const response = core.handle({
+    method: 'POST',
+    path: `/api/${method}`,
+    query: new URLSearchParams(),
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  return JSON.parse(response.body) as Record<string, unknown>;
+}
+
+describe('the stand-in workspace file', () => {
+  it('keeps messages, thread replies and DMs across a restart; chat.update still finds them', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-wsfile-'));
+    dirs.push(dataDir);
+    const before = standIn();
+    const file = openWorkspaceFile(dataDir, before.internals.workspace, logger);
+    const parent = call(before, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'a charter' });
+    call(before, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'status', thread_ts: parent.ts });
+    call(before, 'chat.postMessage', { channel: 'U0DANAOPS', text: 'your DM' });
+    file.changed();
+    file.flush();
+
+    const after = standIn();
+    openWorkspaceFile(dataDir, after.internals.workspace, logger);
+    const updated = call(after, 'chat.update', {
+      channel: 'C0QSDOPS',
+      ts: parent.ts,
+      text: 'edited',
+    });
+    const next = call(after, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'later' });
+
+    expect(after.standIn.thread('C0QSDOPS', String(parent.ts)).map((m) => m.text)).toEqual([
+      'edited',
+      'status',
+    ]);
+    expect(updated.ok).toBe(true);
+    expect(after.standIn.messages('D0DANAOPS').map((m) => m.text)).toEqual(['your DM']);
+    // New messages come after the restored ones.
+    expect(Number(next.ts)).toBeGreaterThan(Number(parent.ts));
+  });
+
+  it('sets an unreadable file aside and starts empty', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-wsfile-'));
+    dirs.push(dataDir);
+    writeFileSync(
+      join(dataDir, 'slack-standin.json'),
+      '{"version": 1, "workspace": {"messages": "no"}}',
+    );
+
+    const core = standIn();
+    openWorkspaceFile(dataDir, core.internals.workspace, logger);
+
+    expect(core.standIn.messages()).toEqual([]);
+    expect(existsSync(join(dataDir, 'slack-standin.json'))).toBe(false);
+    expect(readdirSync(dataDir).some((n) => n.startsWith('slack-standin.json.unreadable-'))).toBe(
+      true,
+    );
+  });
+});
