@@ -1,0 +1,120 @@
+/**
+ * What every deckhand Lambda builds once per container (at cold start) and reuses across
+ * invocations: the secret (read once), the validated configuration, the tenants, the AWS SDK
+ * clients and the runtime. Tests pass their own environment and clients.
+ */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { pino } from 'pino';
+import { type DeployedConfig, deployedSettings, loadDeployedConfig } from '../config/config.ts';
+import type { CrewNotifier } from '../crew/crew-notifier.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { SqsWorkQueue } from '../queue/sqs-queue.ts';
+import { createRuntime, type DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import { loadTenantsFile, type TenantRegistry } from '../tenants/tenant-registry.ts';
+
+/** Where a Lambda's outside world comes from; production uses `defaultLambdaSources()`. */
+export interface LambdaSources {
+  env: Readonly<Record<string, string | undefined>>;
+  sqs: SQSClient;
+  /** Absent for the schedule function, which has no secret. */
+  secretsManager?: SecretsManagerClient;
+  /** Overrides for tests (the service clients' fetch). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The real clients, created once when the module loads (once per container). */
+export function defaultLambdaSources(options: { secret: boolean }): LambdaSources {
+  const region = process.env.AWS_REGION;
+  return {
+    env: process.env,
+    sqs: new SQSClient({ region, maxAttempts: 3 }),
+    ...(options.secret
+      ? { secretsManager: new SecretsManagerClient({ region, maxAttempts: 3 }) }
+      : {}),
+  };
+}
+
+/** Logs go to stdout synchronously: the environment may freeze right after the handler returns. */
+export function lambdaLogger(level: string): Logger {
+  return createLogger(level, pino.destination({ dest: 1, sync: true }));
+}
+
+async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
+  const found = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+  if (found.SecretString === undefined)
+    throw new Error(
+      `The secret ${secretId} has no text value; put the JSON object of docs/DEPLOY.md in it.`,
+    );
+  return found.SecretString;
+}
+
+export interface LambdaContext {
+  config: DeployedConfig;
+  tenants: TenantRegistry;
+  logger: Logger;
+  queue: SqsWorkQueue;
+}
+
+/** Configuration and queue only: the schedule function reads no secret and touches no store. */
+export async function loadQueueContext(sources: LambdaSources): Promise<LambdaContext> {
+  const config = loadDeployedConfig(sources.env, undefined);
+  const tenants = await loadTenantsFile(config.tenantsFile);
+  return {
+    config,
+    tenants,
+    logger: lambdaLogger(config.logLevel),
+    queue: new SqsWorkQueue(sources.sqs, config.queueUrl),
+  };
+}
+
+export interface RuntimeContext extends LambdaContext {
+  runtime: DeckhandRuntime;
+}
+
+/** The secret, the configuration and the runtime on DynamoDB and S3, for the other functions. */
+export async function loadRuntimeContext(
+  sources: LambdaSources,
+  options: { crewNotifiers?: (config: DeployedConfig) => CrewNotifier[] } = {},
+): Promise<RuntimeContext> {
+  const { secretsId } = deployedSettings(sources.env, { secret: true });
+  if (!sources.secretsManager) throw new Error('this function reads the secret: pass a client');
+  const config = loadDeployedConfig(
+    sources.env,
+    await readSecret(sources.secretsManager, secretsId as string),
+  );
+  const tenants = await loadTenantsFile(config.tenantsFile);
+  const logger = lambdaLogger(config.logLevel);
+  const crewNotifiers = options.crewNotifiers?.(config) ?? [];
+  const runtime = await createRuntime(config, tenants, {
+    serve: false,
+    logger,
+    ...(config.builtInSecrets ? { secrets: config.builtInSecrets } : {}),
+    ...(crewNotifiers.length > 0 ? { crewNotifiers } : {}),
+    ...(sources.fetch ? { fetch: sources.fetch } : {}),
+  });
+  return {
+    config,
+    tenants,
+    logger,
+    queue: new SqsWorkQueue(sources.sqs, config.queueUrl),
+    runtime,
+  };
+}
+
+/**
+ * A cold-start promise kept for the container's life. A failed start is not kept, so the next
+ * invocation tries again (a secret fixed meanwhile is picked up without a redeploy).
+ */
+export function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => {
+    if (!started) {
+      started = start();
+      started.catch(() => {
+        started = undefined;
+      });
+    }
+    return started;
+  };
+}
