@@ -23,6 +23,12 @@ export function toServiceRequest(event: APIGatewayProxyEventV2): ServiceRequest 
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {}))
     headers[name.toLowerCase()] = value;
+  // Behind CloudFront the Host header is the function URL's; the distribution's function
+  // (edge/cloudfront-forward-host.js) passes the viewer's own as x-forwarded-host, and the crew
+  // pages' same-origin check compares the Origin header with it. It overwrites any the viewer
+  // sent; a request straight to the function URL has no Origin a browser could forge to match.
+  const forwardedHost = headers['x-forwarded-host'];
+  if (forwardedHost) headers.host = forwardedHost;
   // Payload 2.0 moves cookies out of the headers.
   if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
   return {

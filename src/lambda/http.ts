@@ -13,11 +13,14 @@ import {
   type LambdaSources,
   loadRuntimeContext,
   once,
+  withClose,
 } from './lambda-context.ts';
 
-export function createHttpHandler(
-  sources: LambdaSources,
-): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> {
+export function createHttpHandler(sources: LambdaSources): ((
+  event: APIGatewayProxyEventV2,
+) => Promise<APIGatewayProxyStructuredResultV2>) & {
+  close(): Promise<void>;
+} {
   const start = once(async () => {
     const context = await loadRuntimeContext(sources);
     context.runtime.subscribe((tenantId, bookingId, event) =>
@@ -25,16 +28,19 @@ export function createHttpHandler(
     );
     return context;
   });
-  return async (event) => {
-    const { runtime, queue } = await start();
-    const request = toServiceRequest(event);
-    const response =
-      request === 'too_large'
-        ? jsonResponse(413, { error: 'too_large', message: 'The request body is too large.' })
-        : await runtime.handle(request);
-    await queue.idle();
-    return toLambdaResult(response);
-  };
+  return withClose(
+    async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+      const { runtime, queue } = await start();
+      const request = toServiceRequest(event);
+      const response =
+        request === 'too_large'
+          ? jsonResponse(413, { error: 'too_large', message: 'The request body is too large.' })
+          : await runtime.handle(request);
+      await queue.idle();
+      return toLambdaResult(response);
+    },
+    start,
+  );
 }
 
 export const handler = createHttpHandler(defaultLambdaSources({ secret: true }));

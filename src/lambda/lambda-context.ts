@@ -106,9 +106,11 @@ export async function loadRuntimeContext(
  * A cold-start promise kept for the container's life. A failed start is not kept, so the next
  * invocation tries again (a secret fixed meanwhile is picked up without a redeploy).
  */
-export function once<T>(start: () => Promise<T>): () => Promise<T> {
+export function once<T>(start: () => Promise<T>): (() => Promise<T>) & {
+  started(): Promise<T> | undefined;
+} {
   let started: Promise<T> | undefined;
-  return () => {
+  const get = () => {
     if (!started) {
       started = start();
       started.catch(() => {
@@ -117,4 +119,21 @@ export function once<T>(start: () => Promise<T>): () => Promise<T> {
     }
     return started;
   };
+  return Object.assign(get, { started: () => started });
+}
+
+/**
+ * The handler, with `close()` for a container that is shut down in-process (tests, the
+ * benchmark): Lambda itself just freezes and discards the environment.
+ */
+export function withClose<H extends (...args: never[]) => unknown>(
+  handler: H,
+  start: { started(): Promise<LambdaContext | RuntimeContext> | undefined },
+): H & { close(): Promise<void> } {
+  return Object.assign(handler, {
+    async close() {
+      const context = await start.started()?.catch(() => undefined);
+      if (context && 'runtime' in context) await context.runtime.close();
+    },
+  });
 }

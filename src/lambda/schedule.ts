@@ -11,15 +11,16 @@ import {
   type LambdaSources,
   loadQueueContext,
   once,
+  withClose,
 } from './lambda-context.ts';
 
 const scheduleEvent = z.object({ task: z.enum(['reminders', 'complete']) });
 
 export function createScheduleHandler(
   sources: LambdaSources,
-): (event: unknown) => Promise<{ queued: number }> {
+): ((event: unknown) => Promise<{ queued: number }>) & { close(): Promise<void> } {
   const start = once(() => loadQueueContext(sources));
-  return async (event) => {
+  return withClose(async (event: unknown): Promise<{ queued: number }> => {
     const { tenants, queue } = await start();
     const read = scheduleEvent.safeParse(event);
     if (!read.success)
@@ -29,7 +30,7 @@ export function createScheduleHandler(
     const type = read.data.task === 'reminders' ? 'reminders.send' : 'bookings.complete';
     for (const tenant of tenants.list()) await queue.send({ type, tenantId: tenant.id });
     return { queued: tenants.list().length };
-  };
+  }, start);
 }
 
 export const handler = createScheduleHandler(defaultLambdaSources({ secret: false }));

@@ -14,11 +14,15 @@ import {
   type LambdaSources,
   loadRuntimeContext,
   once,
+  withClose,
 } from './lambda-context.ts';
 
-export function createSlackHandler(
-  sources: LambdaSources,
-): (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResult> {
+export function createSlackHandler(sources: LambdaSources): ((
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyResult>) & {
+  close(): Promise<void>;
+} {
   const start = once(async () => {
     const context = await loadRuntimeContext(sources);
     const { config, tenants, runtime, logger, queue } = context;
@@ -34,16 +38,22 @@ export function createSlackHandler(
       );
     return { ...context, handle: receiver.toHandler() };
   });
-  return async (event, lambdaContext) => {
-    const started = await start();
-    const result = (await started.handle(
-      withTextBody(event),
-      lambdaContext,
-    )) as APIGatewayProxyResult;
-    // Events of work done in a listener (a crew member's DM answer) go to the worker's thread.
-    await started.queue.idle();
-    return result;
-  };
+  return withClose(
+    async (
+      event: APIGatewayProxyEventV2,
+      lambdaContext: Context,
+    ): Promise<APIGatewayProxyResult> => {
+      const started = await start();
+      const result = (await started.handle(
+        withTextBody(event),
+        lambdaContext,
+      )) as APIGatewayProxyResult;
+      // Events of work done in a listener (a crew member's DM answer) go to the worker's thread.
+      await started.queue.idle();
+      return result;
+    },
+    start,
+  );
 }
 
 export const handler = createSlackHandler(defaultLambdaSources({ secret: true }));

@@ -18,11 +18,12 @@ import {
   type LambdaSources,
   loadRuntimeContext,
   once,
+  withClose,
 } from './lambda-context.ts';
 
 export function createWorkerHandler(
   sources: LambdaSources,
-): (event: SQSEvent) => Promise<SQSBatchResponse> {
+): ((event: SQSEvent) => Promise<SQSBatchResponse>) & { close(): Promise<void> } {
   const start = once(async () => {
     const context = await loadRuntimeContext(sources, {
       crewNotifiers: (config) => {
@@ -39,7 +40,7 @@ export function createWorkerHandler(
     );
     return { ...context, slack, client };
   });
-  return async (event) => {
+  return withClose(async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const { slack, client, logger } = await start();
     const batchItemFailures: SQSBatchItemFailure[] = [];
     await Promise.all(
@@ -63,7 +64,7 @@ export function createWorkerHandler(
     // Thread updates the jobs started finish before the environment freezes.
     await slack.idle();
     return { batchItemFailures };
-  };
+  }, start);
 }
 
 export const handler = createWorkerHandler(defaultLambdaSources({ secret: true }));
