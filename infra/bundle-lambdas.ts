@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +27,23 @@ export type LambdaName = (typeof LAMBDA_NAMES)[number];
 /** Where the function finds the tenants file inside its package (/var/task on Lambda). */
 export const TENANTS_PATH_IN_BUNDLE = 'config/tenants.yml';
 
+/** How every function is built: one ES module for Node 22, dependencies included. */
+export const LAMBDA_BUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  legalComments: 'none',
+  // The emulators are loaded only by the embedded stack, which never starts on Lambda.
+  external: ['dynalite', 's3rver'],
+  // CommonJS dependencies call require(); an ES module has none of its own.
+  banner: {
+    js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);",
+  },
+  logLevel: 'error',
+} satisfies BuildOptions;
+
 export interface LambdaBundle {
   name: LambdaName;
   dir: string;
@@ -34,10 +51,7 @@ export interface LambdaBundle {
   codeBytes: number;
 }
 
-/**
- * Bundles the four functions under `outDir`. The emulators (dynalite, s3rver) stay out: they are
- * loaded only by the embedded stack, which never starts on Lambda.
- */
+/** Bundles the four functions under `outDir`, each in its own folder. */
 export async function bundleLambdas(options: {
   outDir: string;
   tenantsFile: string;
@@ -52,20 +66,10 @@ export async function bundleLambdas(options: {
   for (const name of LAMBDA_NAMES) {
     const dir = join(options.outDir, name);
     await build({
+      ...LAMBDA_BUILD_OPTIONS,
       entryPoints: [join(REPO_ROOT, 'src', 'lambda', `${name}.ts`)],
       outfile: join(dir, 'index.mjs'),
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
       minify: options.minify ?? true,
-      legalComments: 'none',
-      external: ['dynalite', 's3rver'],
-      // CommonJS dependencies call require(); an ES module has none of its own.
-      banner: {
-        js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);",
-      },
-      logLevel: 'error',
     });
     writeFileSync(
       join(dir, 'package.json'),

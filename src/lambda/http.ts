@@ -8,13 +8,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { jsonResponse } from '../server/service-http.ts';
 import { forwardEvent } from '../slack/create-slack-app.ts';
 import { toLambdaResult, toServiceRequest } from './function-url-events.ts';
-import {
-  defaultLambdaSources,
-  type LambdaSources,
-  loadRuntimeContext,
-  once,
-  withClose,
-} from './lambda-context.ts';
+import { defaultLambdaSources, type LambdaSources, once, withClose } from './lambda-context.ts';
+import { loadRuntimeContext } from './runtime-context.ts';
 
 export function createHttpHandler(sources: LambdaSources): ((
   event: APIGatewayProxyEventV2,

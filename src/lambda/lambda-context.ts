@@ -1,16 +1,16 @@
 /**
  * What every deckhand Lambda builds once per container (at cold start) and reuses across
- * invocations: the secret (read once), the validated configuration, the tenants, the AWS SDK
- * clients and the runtime. Tests pass their own environment and clients.
+ * invocations: the validated configuration, the tenants, the AWS SDK clients and the queue
+ * (runtime-context.ts adds the secret and the runtime). Tests pass their own environment and
+ * clients. This module does not import the runtime, so the schedule function's bundle stays small.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { pino } from 'pino';
-import { type DeployedConfig, deployedSettings, loadDeployedConfig } from '../config/config.ts';
-import type { CrewNotifier } from '../crew/crew-notifier.ts';
+import { type DeployedConfig, loadDeployedConfig } from '../config/config.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { SqsWorkQueue } from '../queue/sqs-queue.ts';
-import { createRuntime, type DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
 import { loadTenantsFile, type TenantRegistry } from '../tenants/tenant-registry.ts';
 
 /** Where a Lambda's outside world comes from; production uses `defaultLambdaSources()`. */
@@ -40,7 +40,7 @@ export function lambdaLogger(level: string): Logger {
   return createLogger(level, pino.destination({ dest: 1, sync: true }));
 }
 
-async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
+export async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
   const found = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   if (found.SecretString === undefined)
     throw new Error(
@@ -65,40 +65,6 @@ export async function loadQueueContext(sources: LambdaSources): Promise<LambdaCo
     tenants,
     logger: lambdaLogger(config.logLevel),
     queue: new SqsWorkQueue(sources.sqs, config.queueUrl),
-  };
-}
-
-export interface RuntimeContext extends LambdaContext {
-  runtime: DeckhandRuntime;
-}
-
-/** The secret, the configuration and the runtime on DynamoDB and S3, for the other functions. */
-export async function loadRuntimeContext(
-  sources: LambdaSources,
-  options: { crewNotifiers?: (config: DeployedConfig) => CrewNotifier[] } = {},
-): Promise<RuntimeContext> {
-  const { secretsId } = deployedSettings(sources.env, { secret: true });
-  if (!sources.secretsManager) throw new Error('this function reads the secret: pass a client');
-  const config = loadDeployedConfig(
-    sources.env,
-    await readSecret(sources.secretsManager, secretsId as string),
-  );
-  const tenants = await loadTenantsFile(config.tenantsFile);
-  const logger = lambdaLogger(config.logLevel);
-  const crewNotifiers = options.crewNotifiers?.(config) ?? [];
-  const runtime = await createRuntime(config, tenants, {
-    serve: false,
-    logger,
-    ...(config.builtInSecrets ? { secrets: config.builtInSecrets } : {}),
-    ...(crewNotifiers.length > 0 ? { crewNotifiers } : {}),
-    ...(sources.fetch ? { fetch: sources.fetch } : {}),
-  });
-  return {
-    config,
-    tenants,
-    logger,
-    queue: new SqsWorkQueue(sources.sqs, config.queueUrl),
-    runtime,
   };
 }
 
@@ -128,12 +94,12 @@ export function once<T>(start: () => Promise<T>): (() => Promise<T>) & {
  */
 export function withClose<H extends (...args: never[]) => unknown>(
   handler: H,
-  start: { started(): Promise<LambdaContext | RuntimeContext> | undefined },
+  start: { started(): Promise<LambdaContext & { runtime?: DeckhandRuntime }> | undefined },
 ): H & { close(): Promise<void> } {
   return Object.assign(handler, {
     async close() {
       const context = await start.started()?.catch(() => undefined);
-      if (context && 'runtime' in context) await context.runtime.close();
+      await context?.runtime?.close();
     },
   });
 }

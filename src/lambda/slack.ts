@@ -9,13 +9,8 @@ import { AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../slack/create-slack-app.ts';
 import { withTextBody } from './function-url-events.ts';
-import {
-  defaultLambdaSources,
-  type LambdaSources,
-  loadRuntimeContext,
-  once,
-  withClose,
-} from './lambda-context.ts';
+import { defaultLambdaSources, type LambdaSources, once, withClose } from './lambda-context.ts';
+import { loadRuntimeContext } from './runtime-context.ts';
 
 export function createSlackHandler(sources: LambdaSources): ((
   event: APIGatewayProxyEventV2,

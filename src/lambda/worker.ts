@@ -13,13 +13,8 @@ import {
   slackClientOptions,
   slackCrewNotifier,
 } from '../slack/create-slack-app.ts';
-import {
-  defaultLambdaSources,
-  type LambdaSources,
-  loadRuntimeContext,
-  once,
-  withClose,
-} from './lambda-context.ts';
+import { defaultLambdaSources, type LambdaSources, once, withClose } from './lambda-context.ts';
+import { loadRuntimeContext } from './runtime-context.ts';
 
 export function createWorkerHandler(
   sources: LambdaSources,
