@@ -250,6 +250,18 @@ const deployedSecretsSchema = z.strictObject({
 });
 export type DeployedSecrets = z.infer<typeof deployedSecretsSchema>;
 
+/** The secret's JSON validated, or every problem with it (names only, never values). */
+export function parseDeployedSecrets(json: string): DeployedSecrets | string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return ['is not a JSON object'];
+  }
+  const read = deployedSecretsSchema.safeParse(value);
+  return read.success ? read.data : describeZodIssues(read.error.issues);
+}
+
 /** Keys that hold secrets: on AWS they come from the secret, never from the environment. */
 const SECRET_KEYS = [
   'SLACK_SIGNING_SECRET',
@@ -317,22 +329,10 @@ export function loadDeployedConfig(
   }
   let secrets: DeployedSecrets | undefined;
   if (secretJson !== undefined) {
-    let value: unknown;
-    try {
-      value = JSON.parse(secretJson);
-    } catch {
-      problems.push('the secret DECKHAND_SECRETS_ID: is not a JSON object');
-    }
-    if (value !== undefined) {
-      const read = deployedSecretsSchema.safeParse(value);
-      if (read.success) secrets = read.data;
-      else
-        problems.push(
-          ...describeZodIssues(read.error.issues).map(
-            (p) => `the secret DECKHAND_SECRETS_ID: ${p}`,
-          ),
-        );
-    }
+    const read = parseDeployedSecrets(secretJson);
+    if (Array.isArray(read))
+      problems.push(...read.map((p) => `the secret DECKHAND_SECRETS_ID: ${p}`));
+    else secrets = read;
   }
   let config: Config | undefined;
   try {
