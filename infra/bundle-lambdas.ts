@@ -56,6 +56,8 @@ export async function bundleLambdas(options: {
   outDir: string;
   tenantsFile: string;
   minify?: boolean;
+  /** Only these functions (tests); default all four. */
+  only?: readonly LambdaName[];
 }): Promise<LambdaBundle[]> {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     name: string;
@@ -63,7 +65,7 @@ export async function bundleLambdas(options: {
   };
   rmSync(options.outDir, { recursive: true, force: true });
   const bundles: LambdaBundle[] = [];
-  for (const name of LAMBDA_NAMES) {
+  for (const name of options.only ?? LAMBDA_NAMES) {
     const dir = join(options.outDir, name);
     await build({
       ...LAMBDA_BUILD_OPTIONS,
