@@ -183,7 +183,8 @@ export class DeckhandStack extends Stack {
       new lambdaEvents.SqsEventSource(this.queue, {
         batchSize: 10,
         reportBatchItemFailures: true,
-        maxBatchingWindow: Duration.seconds(1),
+        // No batching window: a job starts as soon as it is queued (the thread shows approvals
+        // within a second locally; a window would add up to its length to every job).
       }),
     );
     if (props.sesFrom)
