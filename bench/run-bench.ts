@@ -14,6 +14,7 @@ import { killChildren } from './lib/child.ts';
 import { markdownTable, ms, type Row, times } from './lib/report.ts';
 import { measureAck } from './sections/ack.ts';
 import { measureIntake } from './sections/intake.ts';
+import { measureLambdaBundles } from './sections/lambda.ts';
 import { measurePipeline } from './sections/pipeline.ts';
 import { measureSlackFlow } from './sections/slack-flow.ts';
 import { measureStartup } from './sections/startup.ts';
@@ -156,6 +157,22 @@ async function main(): Promise<void> {
       target: '—',
       met: null,
     },
+  );
+
+  log('7. Lambda bundles: size and cold-start import time');
+  const lambdas = await measureLambdaBundles(3);
+  sections.lambda = lambdas;
+  const mib = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`;
+  add(
+    7,
+    ...lambdas.functions.map((f) => ({
+      metric: `Lambda ${f.name}: bundle size, cold-start import (fresh node, median of ${f.importMs.length})`,
+      measured: `${mib(f.codeBytes)}, ${ms(f.medianImportMs)}`,
+      baseline: `${mib(lambdas.baseline.codeBytes)}, ${ms(lambdas.baseline.medianImportMs)} (an SQS client alone, same build)`,
+      ratio: times(f.medianImportMs / lambdas.baseline.medianImportMs),
+      target: '—',
+      met: null,
+    })),
   );
 
   log('2a. pipeline time, 200 ms per external call vs 0 ms');

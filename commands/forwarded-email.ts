@@ -5,8 +5,6 @@
  * a re-delivery post nothing.
  */
 import type { App } from '@slack/bolt';
-import { parseIntake } from '../src/intake/parse-intake.ts';
-import { postIntakeCard } from '../src/slack/intake-card.ts';
 import type { SlackDeps } from '../src/slack/slack-deps.ts';
 import { teamOf } from '../src/slack/slack-deps.ts';
 
@@ -18,8 +16,14 @@ interface EmailFile {
   headers?: { date?: string };
 }
 
+/** When the email was sent (its Date header), or now when that is missing or unreadable. */
+function receivedAt(file: EmailFile, now: Date): string {
+  const sent = file.headers?.date ? new Date(file.headers.date) : now;
+  return (Number.isNaN(sent.getTime()) ? now : sent).toISOString();
+}
+
 export function registerForwardedEmail(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body }) => {
     const message = event as unknown as {
       subtype?: string;
       files?: EmailFile[];
@@ -35,24 +39,18 @@ export function registerForwardedEmail(app: App, deps: SlackDeps): void {
       channelId: message.channel,
     });
     if (!tenant) return;
-    deps.background(async () => {
-      // The event's copy may be shortened; files.info has the full plain text.
-      const full = file.has_more
-        ? ((await client.files.info({ file: file.id })).file ?? file)
-        : file;
-      const intake = await parseIntake(JSON.stringify(full), {
-        now: deps.clock(),
-        timeZone: tenant.timezone,
-      });
-      await postIntakeCard(deps, client, {
-        tenant,
-        intake,
-        channelId: message.channel,
-        messageTs: message.ts,
-        userId: message.user ?? '',
-        sourceKey: file.id,
-        receivedAt: file.headers?.date ? new Date(file.headers.date) : deps.clock(),
-      });
+    await deps.enqueue({
+      type: 'intake.read',
+      tenantId: tenant.id,
+      input: JSON.stringify(file),
+      ...(file.has_more ? { fullFileId: file.id } : {}),
+      asCommand: false,
+      channelId: message.channel,
+      messageTs: message.ts,
+      userId: message.user ?? '',
+      sourceKey: file.id,
+      receivedAt: receivedAt(file, deps.clock()),
+      ifNotBooking: 'nothing',
     });
   });
 }

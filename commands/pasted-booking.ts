@@ -4,23 +4,18 @@
  * (only in the DM, where it was meant for deckhand).
  */
 import type { App } from '@slack/bolt';
-import { parseIntake } from '../src/intake/parse-intake.ts';
-import { postIntakeCard } from '../src/slack/intake-card.ts';
 import type { SlackDeps } from '../src/slack/slack-deps.ts';
 import { teamOf } from '../src/slack/slack-deps.ts';
 
 export function registerPastedBooking(app: App, deps: SlackDeps): void {
-  const handle = async (
-    client: App['client'],
-    where: {
-      teamId: string | undefined;
-      channel: string;
-      ts: string;
-      user: string;
-      text: string;
-      isDm: boolean;
-    },
-  ) => {
+  const handle = async (where: {
+    teamId: string | undefined;
+    channel: string;
+    ts: string;
+    user: string;
+    text: string;
+    isDm: boolean;
+  }) => {
     const tenant = deps.routing.tenantFor({
       teamId: where.teamId,
       channelId: where.isDm ? undefined : where.channel,
@@ -29,30 +24,22 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
     if (!tenant || !deps.routing.mayApprove(tenant, where.user)) return;
     const text = where.text.replace(/<@[UW][A-Z0-9]+>/g, '').trim();
     if (!text) return;
-    const intake = await parseIntake(text, {
-      now: deps.clock(),
-      timeZone: tenant.timezone,
-      ...(text.includes('\n') ? {} : { source: 'command' as const }),
-    });
-    const posted = await postIntakeCard(deps, client, {
-      tenant,
-      intake,
+    await deps.enqueue({
+      type: 'intake.read',
+      tenantId: tenant.id,
+      input: text,
+      asCommand: !text.includes('\n'),
       channelId: where.channel,
       messageTs: where.ts,
       userId: where.user,
       sourceKey: `${where.channel}-${where.ts}`,
-      receivedAt: deps.clock(),
+      receivedAt: deps.clock().toISOString(),
+      // A hint only in the DM, where it was meant for deckhand.
+      ifNotBooking: where.isDm ? 'reply' : 'nothing',
     });
-    if (posted === 'ignored' && where.isDm) {
-      await client.chat.postMessage({
-        channel: where.channel,
-        thread_ts: where.ts,
-        text: 'That does not look like a booking to me. Paste the booking email, or type `/charter help`.',
-      });
-    }
   };
 
-  app.message(async ({ message, body, client }) => {
+  app.message(async ({ message, body }) => {
     const m = message as {
       channel_type?: string;
       subtype?: string;
@@ -73,10 +60,10 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
       text: m.text,
       isDm: true,
     };
-    deps.background(() => handle(client, where));
+    await handle(where);
   });
 
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', async ({ event, body }) => {
     const where = {
       teamId: teamOf(body as unknown as Record<string, unknown>),
       channel: event.channel,
@@ -85,6 +72,6 @@ export function registerPastedBooking(app: App, deps: SlackDeps): void {
       text: event.text,
       isDm: false,
     };
-    deps.background(() => handle(client, where));
+    await handle(where);
   });
 }

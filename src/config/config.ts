@@ -113,6 +113,9 @@ const envSchema = z
     DASHBOARD_TOKEN: optionalString,
     SCC_URL: optionalUrl,
     SCC_SERVICE_KEY: optionalString,
+    // On AWS only (loadDeployedConfig): the work queue and the Secrets Manager secret's id.
+    DECKHAND_QUEUE_URL: optionalUrl,
+    DECKHAND_SECRETS_ID: optionalString,
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env, string][] = [
@@ -222,6 +225,143 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       tokenHeader: e.DASHBOARD_TOKEN_HEADER,
       keyHeader: e.SCC_KEY_HEADER,
       serviceKeyHash: e.SCC_SERVICE_KEY_HASH,
+    },
+  };
+}
+
+/**
+ * The one Secrets Manager secret of a deployment (a JSON object; docs/DEPLOY.md makes it):
+ * Slack's credentials, an external calendar's or SCC's key when those are used, and the built-in
+ * services' credentials, which locally live in `<data dir>/secrets.json`.
+ */
+const deployedSecretsSchema = z.strictObject({
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .min(1, 'is required (Slack: Basic Information → Signing Secret)'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  DASHBOARD_TOKEN: z.string().min(1).optional(),
+  SCC_SERVICE_KEY: z.string().min(1).optional(),
+  BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
+  BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
+  BUILTIN_SCC_SERVICE_KEY_HASH: z
+    .string()
+    .regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, 'a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
+  FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
+});
+export type DeployedSecrets = z.infer<typeof deployedSecretsSchema>;
+
+/** The secret's JSON validated, or every problem with it (names only, never values). */
+export function parseDeployedSecrets(json: string): DeployedSecrets | string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return ['is not a JSON object'];
+  }
+  const read = deployedSecretsSchema.safeParse(value);
+  return read.success ? read.data : describeZodIssues(read.error.issues);
+}
+
+/** Keys that hold secrets: on AWS they come from the secret, never from the environment. */
+const SECRET_KEYS = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'DASHBOARD_TOKEN',
+  'SCC_SERVICE_KEY',
+];
+
+export type DeployedConfig = Config &
+  Readonly<{
+    queueUrl: string;
+    /** The built-in services' credentials, shared by every Lambda (not a data folder's file). */
+    builtInSecrets:
+      | {
+          dashboardToken: string;
+          sccServiceKey: string;
+          sccServiceKeyHash: string;
+          feedSecretSeed: string;
+        }
+      | undefined;
+  }>;
+
+/**
+ * What a Lambda needs before it reads its secret: the queue's URL and the secret's id (the
+ * schedule function has no secret). Throws a ConfigError listing every problem.
+ */
+export function deployedSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  needs: { secret: boolean },
+): { queueUrl: string; secretsId: string | undefined } {
+  const problems: string[] = [];
+  const queueUrl = env.DECKHAND_QUEUE_URL?.trim();
+  const secretsId = env.DECKHAND_SECRETS_ID?.trim();
+  if (!queueUrl) problems.push("DECKHAND_QUEUE_URL: is required on AWS (the work queue's URL)");
+  if (needs.secret && !secretsId)
+    problems.push(
+      "DECKHAND_SECRETS_ID: is required on AWS (the Secrets Manager secret's name or ARN)",
+    );
+  for (const key of SECRET_KEYS) {
+    if (env[key]?.trim())
+      problems.push(
+        `${key}: must not be in the environment on AWS; put it in the secret DECKHAND_SECRETS_ID`,
+      );
+  }
+  if (problems.length > 0) throw new ConfigError('Environment', problems);
+  return { queueUrl: queueUrl as string, secretsId };
+}
+
+/**
+ * The configuration of a Lambda: the environment (no secrets in it) plus the secret's JSON,
+ * both validated; real DynamoDB and S3 unless endpoints are set. Every problem is reported at
+ * once; a secret's values are never repeated in a message.
+ */
+export function loadDeployedConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  secretJson: string | undefined,
+): DeployedConfig {
+  const problems: string[] = [];
+  let settings: ReturnType<typeof deployedSettings> | undefined;
+  try {
+    settings = deployedSettings(env, { secret: secretJson !== undefined });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  let secrets: DeployedSecrets | undefined;
+  if (secretJson !== undefined) {
+    const read = parseDeployedSecrets(secretJson);
+    if (Array.isArray(read))
+      problems.push(...read.map((p) => `the secret DECKHAND_SECRETS_ID: ${p}`));
+    else secrets = read;
+  }
+  let config: Config | undefined;
+  try {
+    config = loadConfig({
+      ...env,
+      ...(secrets
+        ? {
+            SLACK_SIGNING_SECRET: secrets.SLACK_SIGNING_SECRET,
+            SLACK_BOT_TOKEN: secrets.SLACK_BOT_TOKEN,
+            DASHBOARD_TOKEN: secrets.DASHBOARD_TOKEN,
+            SCC_SERVICE_KEY: secrets.SCC_SERVICE_KEY,
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || !config || !settings) throw new ConfigError('Environment', problems);
+  return {
+    ...config,
+    // Real AWS when no endpoint is set: the embedded stores are for one machine only.
+    embedded: false,
+    queueUrl: settings.queueUrl,
+    builtInSecrets: secrets && {
+      dashboardToken: secrets.BUILTIN_DASHBOARD_TOKEN,
+      sccServiceKey: secrets.BUILTIN_SCC_SERVICE_KEY,
+      sccServiceKeyHash: secrets.BUILTIN_SCC_SERVICE_KEY_HASH,
+      feedSecretSeed: secrets.FEED_SECRET_SEED,
     },
   };
 }

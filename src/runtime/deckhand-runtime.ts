@@ -27,10 +27,15 @@ import { stripMoneyFromText } from '../scc/money-scrub.ts';
 import type { SccClient } from '../scc/scc-contract.ts';
 import { errorResponse } from '../server/error-response.ts';
 import { FailedAttemptLimiter } from '../server/failed-attempt-limiter.ts';
-import { type Route, startHttpServer, stopHttpServer } from '../server/http-server.ts';
+import {
+  handleServiceRequest,
+  type Route,
+  startHttpServer,
+  stopHttpServer,
+} from '../server/http-server.ts';
 import { LeasedIdempotencyStore } from '../server/leased-idempotency-store.ts';
 import { createPageSite } from '../server/page-site.ts';
-import { jsonResponse, type ServiceResponse } from '../server/service-http.ts';
+import { jsonResponse, type ServiceRequest, type ServiceResponse } from '../server/service-http.ts';
 import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
 import { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import { DynamoCalendarStore } from '../storage/dynamo-calendar-store.ts';
@@ -66,6 +71,8 @@ export interface RuntimeOptions {
   crewNotifiers?: CrewNotifier[];
   /** Extra routes on the server, matched first (the Slack receiver's /slack/events). */
   routes?: Route[];
+  /** The built-in services' credentials (AWS: from the deployment's secret); default: the data folder's. */
+  secrets?: LocalSecrets;
 }
 
 export interface DeckhandRuntime {
@@ -82,6 +89,11 @@ export interface DeckhandRuntime {
   subscribe(
     listener: (tenantId: string, bookingId: string, event: PipelineEvent) => void,
   ): () => void;
+  /**
+   * Serves one request with the server's routes, without a socket (the HTTP Lambda). Not for a
+   * runtime attached to another process's server: that one has no routes.
+   */
+  handle(request: ServiceRequest): Promise<ServiceResponse>;
   /** The secret ICS feed URL of a tenant's calendar, when the built-in calendar is used. */
   calendarFeedUrl(tenant: Tenant): string | undefined;
   close(): Promise<void>;
@@ -233,9 +245,10 @@ export async function createRuntime(
       );
     }
     const store = new DynamoBookingStore(clients.doc, config.tableName);
-    const secrets = await loadLocalSecrets(config.dataDir);
+    const secrets = options.secrets ?? (await loadLocalSecrets(config.dataDir));
     const crewStore = new DynamoCrewStore(clients.doc, config.tableName);
     let serviceUrl = runningHttpUrl ?? '';
+    let routes: Route[] = [];
     // Page links: the configured public URL; locally the server's address (npm start's port);
     // on AWS the tenant's own domain behind CloudFront.
     const pageBase = (tenant: Tenant): string =>
@@ -255,31 +268,27 @@ export async function createRuntime(
         clock,
         onEvent,
       });
+      routes = [
+        ...(options.routes ?? []),
+        crewLinks,
+        // An external SCC reports crew answers here, with the key deckhand calls it with.
+        ...(config.scc
+          ? [
+              createSccAnswerHook({
+                tenants,
+                bookings: store,
+                crew: crewStore,
+                serviceKey: config.scc.serviceKey,
+                keyHeader: config.scc.keyHeader,
+                clock,
+                onEvent,
+              }),
+            ]
+          : []),
+        ...routesFor(config, tenants, clients, store, secrets, options.logger, clock),
+      ];
       const started = await startHttpServer(
-        {
-          tenants,
-          logger: options.logger,
-          version: VERSION,
-          routes: [
-            ...(options.routes ?? []),
-            crewLinks,
-            // An external SCC reports crew answers here, with the key deckhand calls it with.
-            ...(config.scc
-              ? [
-                  createSccAnswerHook({
-                    tenants,
-                    bookings: store,
-                    crew: crewStore,
-                    serviceKey: config.scc.serviceKey,
-                    keyHeader: config.scc.keyHeader,
-                    clock,
-                    onEvent,
-                  }),
-                ]
-              : []),
-            ...routesFor(config, tenants, clients, store, secrets, options.logger, clock),
-          ],
-        },
+        { tenants, logger: options.logger, version: VERSION, routes },
         options.serve ? { host: config.host, port: config.port } : { host: '127.0.0.1', port: 0 },
       );
       server = started.server;
@@ -399,6 +408,7 @@ export async function createRuntime(
       deps,
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
+      handle: (request) => handleServiceRequest(routes, request, options.logger),
       subscribe(listener) {
         subscribers.add(listener);
         return () => subscribers.delete(listener);

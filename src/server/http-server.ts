@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import {
+  jsonResponse,
   readServiceRequest,
   type ServiceRequest,
   type ServiceResponse,
@@ -57,6 +58,42 @@ function sendJson(
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
+/** The first route mounted at (and, with `matches`, claiming) a path. */
+function findRoute(routes: readonly Route[], path: string): Route | undefined {
+  return routes.find(
+    (r) =>
+      (path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)) &&
+      (r.matches?.(path) ?? true),
+  );
+}
+
+/**
+ * One request through the routes without a socket (the HTTP Lambda): the same matching,
+ * `strip` and error answers as the server; the body is already read and size-checked.
+ */
+export async function handleServiceRequest(
+  routes: readonly Route[],
+  request: ServiceRequest,
+  logger: Logger,
+): Promise<ServiceResponse> {
+  const route = findRoute(routes, request.path);
+  if (!route)
+    return jsonResponse(404, {
+      error: 'not_found',
+      message: `Nothing at ${request.method} ${request.path}.`,
+    });
+  try {
+    const path = route.strip ? request.path.slice(route.prefix.length) || '/' : request.path;
+    return await route.handle({ ...request, path });
+  } catch (error) {
+    logger.error({ err: error, path: request.path }, 'request failed');
+    return jsonResponse(500, {
+      error: 'internal_error',
+      message: 'Something went wrong; try again.',
+    });
+  }
+}
+
 /** Builds the request handler (exported for tests that drive it without a socket). */
 export function createRequestHandler(
   deps: HttpServerDeps,
@@ -82,12 +119,7 @@ export function createRequestHandler(
       });
       return;
     }
-    const route = deps.routes?.find(
-      (r) =>
-        (path === r.prefix ||
-          path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)) &&
-        (r.matches?.(path) ?? true),
-    );
+    const route = findRoute(deps.routes ?? [], path);
     if (route?.stream?.(req, res, path)) return;
     if (route) {
       void serveRoute(route, req, res, deps.logger);

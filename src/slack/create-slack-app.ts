@@ -4,7 +4,7 @@
  * uses SLACK_API_URL when set (a proxy or the local stand-in), a short retry policy and a
  * timeout: the default retries for up to half an hour, far past any Slack deadline.
  */
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { registerCommands } from '../../commands/index.ts';
 import { buildCrewDm } from '../../views/crew-dm.ts';
@@ -13,6 +13,9 @@ import { registerViewListeners } from '../../views/listeners/index.ts';
 import type { Config } from '../config/config.ts';
 import { type CrewNotifier, SlackDmNotifier } from '../crew/crew-notifier.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { PipelineEvent } from '../pipeline/step-record.ts';
+import { runJob } from '../queue/run-job.ts';
+import { InProcessQueue, type WorkQueue } from '../queue/work-queue.ts';
 import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
@@ -80,9 +83,77 @@ export function lateSlackRoute(): Route & {
 export interface SlackAppHandle {
   app: App;
   deps: SlackDeps;
+  queue: WorkQueue;
   /** Waits for work started after acknowledgements and for thread updates (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * What the listeners and the queued jobs use, without Bolt: the Slack app builds it around its
+ * client, the worker Lambda around a plain WebClient. `idle` waits for follow-up work, queued
+ * jobs run in this process, and thread updates.
+ */
+export function createSlackDeps(
+  config: Config,
+  tenants: TenantRegistry,
+  runtime: DeckhandRuntime,
+  client: WebClient,
+  options: { logger: Logger; postIntervalMs?: number; coalesceMs?: number; queue?: WorkQueue },
+): { deps: SlackDeps; queue: WorkQueue; idle(): Promise<void> } {
+  const work = new Set<Promise<unknown>>();
+  const thread = new CharterThread({
+    client,
+    deps: runtime.deps,
+    tenants,
+    logger: options.logger,
+    ...(options.postIntervalMs === undefined ? {} : { postIntervalMs: options.postIntervalMs }),
+    ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
+  });
+  const background = (task: () => Promise<unknown>): void => {
+    const running = task().catch((error: unknown) =>
+      options.logger.error({ err: error }, 'Slack follow-up work failed'),
+    );
+    work.add(running);
+    void running.finally(() => work.delete(running));
+  };
+  const queue = options.queue ?? new InProcessQueue((job) => runJob(deps, client, job), background);
+  const deps: SlackDeps = {
+    config,
+    tenants,
+    runtime,
+    drafts: new DynamoDraftStore(runtime.clients.doc, config.tableName),
+    routing: createSlackRouting(config, tenants),
+    thread,
+    logger: options.logger,
+    clock: runtime.deps.clock,
+    background,
+    enqueue: (job) => queue.send(job),
+  };
+  return {
+    deps,
+    queue,
+    async idle() {
+      while (work.size > 0) await Promise.all([...work]);
+      await queue.idle();
+      await thread.idle();
+    },
+  };
+}
+
+/** Sends a pipeline or crew event to the worker, which keeps the thread (queue.idle() waits). */
+export function forwardEvent(
+  queue: WorkQueue,
+  logger: Logger,
+  tenantId: string,
+  bookingId: string,
+  event: PipelineEvent,
+): void {
+  queue
+    .send({ type: 'thread.event', tenantId, bookingId, event })
+    .catch((error: unknown) =>
+      logger.error({ err: error, tenantId, bookingId }, 'forwarding an event to the worker failed'),
+    );
 }
 
 export async function createSlackApp(
@@ -94,65 +165,49 @@ export async function createSlackApp(
     route?: ReturnType<typeof lateSlackRoute>;
     postIntervalMs?: number;
     coalesceMs?: number;
+    /** Another receiver (the Slack Lambda's AwsLambdaReceiver); the app is not started. */
+    receiver?: Receiver;
+    /** Where follow-up work goes; default: run in this process after the acknowledgement. */
+    queue?: WorkQueue;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;
   if (!botToken || !signingSecret) return undefined;
-  const receiver = appToken
-    ? undefined
-    : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
+  const receiver =
+    appToken || options.receiver
+      ? undefined
+      : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
+  const custom = options.receiver ?? receiver;
   const app = new App({
     token: botToken,
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
-    ...(receiver ? { receiver } : { socketMode: true, appToken, signingSecret }),
+    ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
   });
-  const work = new Set<Promise<unknown>>();
-  const thread = new CharterThread({
-    client: app.client,
-    deps: runtime.deps,
-    tenants,
-    logger: options.logger,
-    ...(options.postIntervalMs === undefined ? {} : { postIntervalMs: options.postIntervalMs }),
-    ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
-  });
-  const deps: SlackDeps = {
-    config,
-    tenants,
-    runtime,
-    drafts: new DynamoDraftStore(runtime.clients.doc, config.tableName),
-    routing: createSlackRouting(config, tenants),
-    thread,
-    logger: options.logger,
-    clock: runtime.deps.clock,
-    background(task) {
-      const running = task().catch((error: unknown) =>
-        options.logger.error({ err: error }, 'Slack follow-up work failed'),
-      );
-      work.add(running);
-      void running.finally(() => work.delete(running));
-    },
-  };
+  const { deps, queue, idle } = createSlackDeps(config, tenants, runtime, app.client, options);
   registerCommands(app, deps);
   registerViewListeners(app, deps);
-  const unsubscribe = runtime.subscribe((tenantId, bookingId, event) =>
-    thread.onEvent(tenantId, bookingId, event),
-  );
+  // Events of work done here (a crew member's DM answer) update the thread here, or, when the
+  // work queue is remote (the Slack Lambda), in the worker: this process stops at the response.
+  const unsubscribe = runtime.subscribe((tenantId, bookingId, event) => {
+    if (!options.queue) deps.thread.onEvent(tenantId, bookingId, event);
+    else forwardEvent(queue, options.logger, tenantId, bookingId, event);
+  });
   if (receiver) options.route?.attach((request) => receiver.handle(request));
-  else await app.start();
+  else if (!options.receiver) await app.start();
   return {
     app,
     deps,
+    queue,
     async idle() {
       for (let round = 0; round < 3; round += 1) {
         await receiver?.idle();
-        while (work.size > 0) await Promise.all([...work]);
-        await thread.idle();
+        await idle();
       }
     },
     async stop() {
       unsubscribe();
-      if (!receiver) await app.stop();
+      if (!receiver && !options.receiver) await app.stop();
     },
   };
 }

@@ -9,12 +9,14 @@ import { buildModificationCard } from '../../views/modification-card.ts';
 import { buildRequestCard } from '../../views/request-card.ts';
 import { buildReviewCard } from '../../views/review-card.ts';
 import type { IntakeResult } from '../intake/intake-result.ts';
+import { parseIntake } from '../intake/parse-intake.ts';
 import {
   defaultAssignment,
   findBooking,
   UnknownBookingError,
 } from '../pipeline/book-from-intake.ts';
 import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
+import type { JobOf } from '../queue/jobs.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
@@ -96,4 +98,47 @@ export async function postIntakeCard(
     unfurl_links: false,
   });
   return 'posted';
+}
+
+/** The `intake.read` job: read the message (the whole email when Slack cut it), post its card. */
+export async function readIntakeJob(
+  deps: SlackDeps,
+  client: WebClient,
+  job: JobOf<'intake.read'>,
+): Promise<void> {
+  const tenant = deps.tenants.get(job.tenantId);
+  // The event's copy may be shortened; files.info has the full plain text.
+  const input = job.fullFileId
+    ? JSON.stringify(
+        (await client.files.info({ file: job.fullFileId })).file ?? JSON.parse(job.input),
+      )
+    : job.input;
+  const intake = await parseIntake(input, {
+    now: deps.clock(),
+    timeZone: tenant.timezone,
+    ...(job.asCommand ? { source: 'command' as const } : {}),
+  });
+  const posted = await postIntakeCard(deps, client, {
+    tenant,
+    intake,
+    channelId: job.channelId,
+    messageTs: job.messageTs,
+    userId: job.userId,
+    sourceKey: job.sourceKey,
+    receivedAt: new Date(job.receivedAt),
+  });
+  if (posted !== 'ignored' || job.ifNotBooking === 'nothing') return;
+  if (job.ifNotBooking === 'ephemeral') {
+    await client.chat.postEphemeral({
+      channel: job.channelId,
+      user: job.userId,
+      text: `That message does not look like a booking (missing: ${intake.missing.join(', ')}). Try /charter with the details.`,
+    });
+  } else {
+    await client.chat.postMessage({
+      channel: job.channelId,
+      thread_ts: job.messageTs,
+      text: 'That does not look like a booking to me. Paste the booking email, or type `/charter help`.',
+    });
+  }
 }

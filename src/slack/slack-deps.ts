@@ -1,6 +1,7 @@
 /** What every Slack listener may use: passed in, never imported as globals. */
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Job } from '../queue/jobs.ts';
 import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
 import type { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -18,6 +19,11 @@ export interface SlackDeps {
   clock(): Date;
   /** Runs work after the listener has acknowledged, logging any failure; tests can wait for it. */
   background(work: () => Promise<unknown>): void;
+  /**
+   * Hands a listener's follow-up work to the work queue (src/queue/): run in this process after
+   * the acknowledgement locally, by the worker Lambda on AWS. Resolves once the job is queued.
+   */
+  enqueue(job: Job): Promise<void>;
 }
 
 /** Slack's team of a request: the context team for Slack Connect and org installs. */

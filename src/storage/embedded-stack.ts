@@ -8,8 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { DeckhandError } from '../errors.ts';
 
 export interface StackInfo {
@@ -96,6 +95,12 @@ export async function startEmbeddedStack(dataDirInput: string): Promise<Embedded
   let dynamo: Server | undefined;
   let s3: S3rver | undefined;
   try {
+    // Loaded here, not at the top: the Lambda bundles leave the emulators (and their native
+    // LevelDB modules) out, and never start them.
+    const [{ default: dynalite }, { default: S3rverServer }] = await Promise.all([
+      import('dynalite'),
+      import('s3rver'),
+    ]);
     dynamo = dynalite({
       path: join(dataDir, 'dynamodb'),
       createTableMs: 0,
@@ -103,7 +108,7 @@ export async function startEmbeddedStack(dataDirInput: string): Promise<Embedded
       updateTableMs: 0,
     });
     const dynamoPort = await listen(dynamo);
-    s3 = new S3rver({
+    s3 = new S3rverServer({
       address: '127.0.0.1',
       port: 0,
       directory: join(dataDir, 's3'),

@@ -137,7 +137,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS, DECKHAND_QUEUE_URL, DECKHAND_SECRETS_ID)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');

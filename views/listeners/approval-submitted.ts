@@ -7,6 +7,7 @@ import type { App } from '@slack/bolt';
 import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { JobOf } from '../../src/queue/jobs.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { decodeApprovalMetadata } from '../action-values.ts';
 import { overlapErrors } from '../approval-overlaps.ts';
@@ -51,51 +52,61 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const value = read.value;
-    deps.background(async () => {
-      if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approving'))) return;
-      const intake: IntakeResult = {
-        ...draft.intake,
-        ...emptyBookingFields(),
-        kind: 'booking',
-        bookingId: draft.intake.bookingId,
-        listingName: value.listingName,
-        date: value.date,
-        startLocal: value.startLocal,
-        durationMinutes: value.durationMinutes,
-        guestName: value.guestName,
-        partySize: value.partySize,
-        grossAmountCents:
-          value.revenueBasis === 'gross' ? value.revenueCents : draft.intake.grossAmountCents,
-        payoutCents:
-          value.revenueBasis === 'payout' ? value.revenueCents : draft.intake.payoutCents,
-        captainIncluded: value.captainId !== null,
-        departure: draft.intake.departure,
-        renterNote: value.notes ?? draft.intake.renterNote,
-      };
-      const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
-        assignment: { captainId: value.captainId, crewIds: value.crewIds },
-        now: deps.clock(),
-      });
-      await deps.drafts.transition(
-        tenant.id,
-        draft.draftId,
-        'approving',
-        'approved',
-        booking.bookingId,
-      );
-      await deps.thread.open(booking, tenant, {
-        channelId: metadata.channelId,
-        threadTs: metadata.threadTs ?? draft.threadTs,
-      });
-      deps.thread.onEvent(tenant.id, booking.bookingId, {
-        seq: 0,
-        at: deps.clock().toISOString(),
-        type: 'approved',
-        message: 'approved',
-        detail: { by: body.user.id },
-      });
-      await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+    await deps.enqueue({
+      type: 'draft.approve',
+      tenantId: tenant.id,
+      draftId: draft.draftId,
+      channelId: metadata.channelId,
+      threadTs: metadata.threadTs ?? draft.threadTs,
+      approvedBy: body.user.id,
+      submission: read.value,
     });
   });
+}
+
+/** The `draft.approve` job: book the draft once, open the charter thread, run the pipeline. */
+export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve'>): Promise<void> {
+  const tenant = deps.tenants.get(job.tenantId);
+  const draft = await deps.drafts.get(tenant.id, job.draftId);
+  if (!draft) return;
+  const value = job.submission;
+  if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approving'))) return;
+  const intake: IntakeResult = {
+    ...draft.intake,
+    ...emptyBookingFields(),
+    kind: 'booking',
+    bookingId: draft.intake.bookingId,
+    listingName: value.listingName,
+    date: value.date,
+    startLocal: value.startLocal,
+    durationMinutes: value.durationMinutes,
+    guestName: value.guestName,
+    partySize: value.partySize,
+    grossAmountCents:
+      value.revenueBasis === 'gross' ? value.revenueCents : draft.intake.grossAmountCents,
+    payoutCents: value.revenueBasis === 'payout' ? value.revenueCents : draft.intake.payoutCents,
+    captainIncluded: value.captainId !== null,
+    departure: draft.intake.departure,
+    renterNote: value.notes ?? draft.intake.renterNote,
+  };
+  const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
+    assignment: { captainId: value.captainId, crewIds: value.crewIds },
+    now: deps.clock(),
+  });
+  await deps.drafts.transition(
+    tenant.id,
+    draft.draftId,
+    'approving',
+    'approved',
+    booking.bookingId,
+  );
+  await deps.thread.open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs });
+  deps.thread.onEvent(tenant.id, booking.bookingId, {
+    seq: 0,
+    at: deps.clock().toISOString(),
+    type: 'approved',
+    message: 'approved',
+    detail: { by: job.approvedBy },
+  });
+  await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
 }

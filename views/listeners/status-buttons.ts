@@ -6,6 +6,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { assignReplacement } from '../../src/crew/replacements.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import type { JobOf } from '../../src/queue/jobs.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { teamOf } from '../../src/slack/slack-deps.ts';
 import { decodeReplacementChoice } from '../action-values.ts';
@@ -35,11 +36,9 @@ export function registerStatusButtons(app: App, deps: SlackDeps): void {
       await ack();
       const tenant = await allowed(body, client);
       if (!tenant) return;
-      const bookingId = action.value ?? '';
-      deps.background(async () => {
-        await deps.runtime.store.resetFailedSteps(tenant.id, bookingId, deps.clock());
-        await runPipeline(tenant, bookingId, deps.runtime.deps);
-      });
+      const bookingId = action.value;
+      if (!bookingId) return;
+      await deps.enqueue({ type: 'pipeline.retry', tenantId: tenant.id, bookingId });
     },
   );
 
@@ -50,23 +49,39 @@ export function registerStatusButtons(app: App, deps: SlackDeps): void {
       const tenant = await allowed(body, client);
       const choice = decodeReplacementChoice(action.selected_option.value);
       if (!tenant || !choice) return;
-      deps.background(async () => {
-        const replacing = await deps.runtime.deps.crew.store.get(
-          tenant.id,
-          choice.bookingId,
-          choice.replacing,
-        );
-        if (!replacing) return;
-        await assignReplacement(
-          deps.runtime.store,
-          tenant,
-          choice.bookingId,
-          { role: replacing.role, personId: choice.personId, replacing: choice.replacing },
-          deps.clock(),
-          new Set([choice.replacing]),
-        );
-        await runPipeline(tenant, choice.bookingId, deps.runtime.deps);
+      await deps.enqueue({
+        type: 'crew.replace',
+        tenantId: tenant.id,
+        bookingId: choice.bookingId,
+        replacing: choice.replacing,
+        personId: choice.personId,
       });
     },
   );
+}
+
+/** The `pipeline.retry` job: failed steps back to pending, then the pipeline. */
+export async function retryPipelineJob(
+  deps: SlackDeps,
+  job: JobOf<'pipeline.retry'>,
+): Promise<void> {
+  const tenant = deps.tenants.get(job.tenantId);
+  await deps.runtime.store.resetFailedSteps(tenant.id, job.bookingId, deps.clock());
+  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
+}
+
+/** The `crew.replace` job: the chosen person in place of the one who declined, then the pipeline. */
+export async function replaceCrewJob(deps: SlackDeps, job: JobOf<'crew.replace'>): Promise<void> {
+  const tenant = deps.tenants.get(job.tenantId);
+  const replacing = await deps.runtime.deps.crew.store.get(tenant.id, job.bookingId, job.replacing);
+  if (!replacing) return;
+  await assignReplacement(
+    deps.runtime.store,
+    tenant,
+    job.bookingId,
+    { role: replacing.role, personId: job.personId, replacing: job.replacing },
+    deps.clock(),
+    new Set([job.replacing]),
+  );
+  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
 }
