@@ -120,6 +120,9 @@ function draw() {
   drawModal();
 }
 
+/** What the conversation lists were last drawn from. */
+let drawnListKey = '';
+
 function drawSidebar() {
   const { state } = ui;
   $('team-name').textContent = state.teamName;
@@ -144,10 +147,20 @@ function drawSidebar() {
     li.append(link);
     return li;
   };
-  $('channel-list').replaceChildren(
-    ...state.conversations.filter((c) => c.kind !== 'im').map(item),
-  );
-  $('dm-list').replaceChildren(...state.conversations.filter((c) => c.kind === 'im').map(item));
+  // Rebuilt only when a name, the list or the open conversation changed: live updates arrive
+  // many times a second while a pipeline runs, and a button replaced between mouse-down and
+  // mouse-up loses its click.
+  const listKey = JSON.stringify([
+    ui.channel,
+    state.conversations.map((c) => [c.id, c.kind, c.name]),
+  ]);
+  if (listKey !== drawnListKey) {
+    drawnListKey = listKey;
+    $('channel-list').replaceChildren(
+      ...state.conversations.filter((c) => c.kind !== 'im').map(item),
+    );
+    $('dm-list').replaceChildren(...state.conversations.filter((c) => c.kind === 'im').map(item));
+  }
   const targets = $('forward-channel');
   const channels = state.conversations.filter((c) => c.kind !== 'im');
   if (targets.options.length !== channels.length)
