@@ -128,7 +128,15 @@ export async function approveBooking(
   store: DynamoBookingStore,
   tenant: Tenant,
   intake: IntakeResult,
-  options: { assignment?: Partial<Assignment> | undefined; now: Date },
+  options: {
+    assignment?: Partial<Assignment> | undefined;
+    now: Date;
+    /**
+     * The id to book under when the intake has no marketplace id: an approval that is retried
+     * (its worker died) passes the id it chose the first time and gets the same booking back.
+     */
+    bookingId?: string;
+  },
 ): Promise<{ booking: Booking; created: boolean }> {
   if (intake.kind !== 'booking') {
     const why: Record<IntakeResult['kind'], string> = {
@@ -153,13 +161,14 @@ export async function approveBooking(
   checkAssignment(tenant, assignment);
   const breakdown = price(intake, tenant, assignment, intake.durationMinutes as number);
 
-  let bookingId = newBookingId();
+  let bookingId = options.bookingId ?? newBookingId();
   if (intake.bookingId) {
     const holder = await store.claimMarketplaceId(tenant.id, intake.bookingId, bookingId);
     if (holder !== bookingId) {
       const existing = await store.get(tenant.id, holder);
-      if (existing) return { booking: existing, created: false };
-      bookingId = holder; // claimed by a run that crashed before creating the booking
+      if (existing && existing.status !== 'draft') return { booking: existing, created: false };
+      // Claimed by a run that stopped before creating (or approving) the booking: finish it.
+      bookingId = holder;
     }
   }
   const now = options.now.toISOString();
@@ -191,11 +200,14 @@ export async function approveBooking(
     createdAt: now,
     updatedAt: now,
   };
+  let toApprove = draft;
   if (!(await store.create(draft))) {
     const existing = await store.get(tenant.id, bookingId);
-    if (existing) return { booking: existing, created: false };
+    // Still a draft: the run that created it stopped before approving it; finish that here.
+    if (existing && existing.status !== 'draft') return { booking: existing, created: false };
+    if (existing) toApprove = existing;
   }
-  const approved = await store.update(draft, { status: 'approved' }, options.now);
+  const approved = await store.update(toApprove, { status: 'approved' }, options.now);
   await store.appendEvent(tenant.id, bookingId, {
     type: 'approved',
     at: now,

@@ -79,6 +79,8 @@ export const jobSchema = z.discriminatedUnion('type', [
     type: z.literal('draft.approve'),
     tenantId: id,
     draftId: id,
+    /** Made once per submission: a re-run of this job resumes it, another submission does not. */
+    claim: z.string().min(16).max(64),
     channelId: id,
     threadTs: slackTs.nullable(),
     approvedBy: id,

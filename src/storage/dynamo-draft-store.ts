@@ -23,6 +23,11 @@ export interface Draft {
   createdBy: string;
   status: 'open' | 'approving' | 'approved' | 'dismissed';
   bookingId: string | null;
+  /**
+   * The approval job that claimed it (its `claim` token): a retry of that job (SQS delivers a
+   * job again when a worker died) carries the same token and may finish what it started.
+   */
+  approvalClaim?: string;
   /** Slack event or file ids already handled for this draft (re-deliveries). */
   source: string | null;
   createdAt: string;
@@ -60,6 +65,41 @@ export class DynamoDraftStore {
     if (!found.Item) return undefined;
     const { pk: _p, sk: _s, entity: _e, ...draft } = found.Item;
     return draft as Draft;
+  }
+
+  /**
+   * Claims an open draft for one approval job, fixing the booking id it will create: one
+   * conditional write, so of concurrent submissions one wins. Returns the draft as claimed, also
+   * when this job (the same `claim`) claimed it before and died: the retry resumes with the same
+   * booking id. Undefined when another approval has it or it was dismissed.
+   */
+  async claimApproval(
+    tenantId: string,
+    draftId: string,
+    claim: string,
+    bookingId: string,
+  ): Promise<Draft | undefined> {
+    const claimed = await sendConditional(
+      this.#doc,
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.draft(tenantId, draftId),
+        UpdateExpression: 'SET #status = :approving, approvalClaim = :claim, bookingId = :booking',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':approving': 'approving',
+          ':open': 'open',
+          ':claim': claim,
+          ':booking': bookingId,
+        },
+      }),
+    );
+    const draft = await this.get(tenantId, draftId);
+    if (!draft) return undefined;
+    if (claimed) return draft;
+    const ours = draft.approvalClaim === claim && draft.status !== 'dismissed';
+    return ours ? draft : undefined;
   }
 
   /** Moves an open draft to `to`; false when it was not open (someone else approved or dismissed it). */

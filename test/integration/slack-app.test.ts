@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JobOf } from '../../src/queue/jobs.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
+import { approveDraftJob } from '../../views/listeners/approval-submitted.ts';
 import {
   DANA,
   KAI,
@@ -251,6 +253,73 @@ describe('the charter story', () => {
       .messages(OPS)
       .filter((m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0);
     expect(statusMessages).toHaveLength(1);
+  }, 60_000);
+
+  it('an approval job run again after its worker died books once and finishes the charter', async () => {
+    h = await startSlackHarness();
+    // The worker "dies" before running the approval: the job is kept, not run.
+    const approvals: JobOf<'draft.approve'>[] = [];
+    const enqueue = h.slack.deps.enqueue;
+    h.slack.deps.enqueue = async (job) => {
+      if (job.type === 'draft.approve') approvals.push(job);
+      else await enqueue(job);
+    };
+    const forwarded = await h.standIn.forwardEmail({
+      channelId: OPS,
+      userId: DANA,
+      subject: 'Booking confirmed',
+      from: 'Boatsetter <notifications@boatsetter.example.com>',
+      plainText: EMAIL.replace('Booking ID: 90999001\n', ''),
+      date: 'Mon, 1 Mar 2027 10:00:00 -0800',
+    });
+    await h.slack.idle();
+    const card = h.standIn
+      .thread(OPS, forwarded.ts)
+      .find((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove));
+    await h.standIn.blockAction({
+      userId: DANA,
+      channelId: OPS,
+      messageTs: card?.ts,
+      actionId: ACTION_IDS.reviewApprove,
+      blockId: BLOCK_IDS.cardActions,
+      value: buttonValue(card?.blocks, ACTION_IDS.reviewApprove) as string,
+    });
+    await h.slack.idle();
+    const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+    await h.standIn.viewSubmission({ userId: DANA, viewId: modal?.id as string, values: {} });
+    await h.slack.idle();
+    const [job] = approvals as [JobOf<'draft.approve'>];
+    expect(approvals).toHaveLength(1);
+
+    // The first attempt claimed the draft (fixing its booking id), then its worker died.
+    const claimed = await h.slack.deps.drafts.claimApproval(
+      'queen-of-san-diego',
+      job.draftId,
+      job.claim,
+      'BKDIEDAFTERCLAIM',
+    );
+    expect(claimed?.status).toBe('approving');
+    // Another submission (its own claim) finds the draft taken and books nothing.
+    await approveDraftJob(h.slack.deps, { ...job, claim: 'another-submission-claim' });
+    expect(await h.runtime.store.listByTenant('queen-of-san-diego')).toHaveLength(0);
+    // The queue delivers the job again (twice, as SQS may): it resumes under the same id.
+    await approveDraftJob(h.slack.deps, job);
+    await approveDraftJob(h.slack.deps, job);
+    await h.slack.idle();
+
+    const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');
+    expect(bookings.map((b) => [b.bookingId, b.status])).toEqual([['BKDIEDAFTERCLAIM', 'active']]);
+    expect((await h.slack.deps.drafts.get('queen-of-san-diego', job.draftId))?.status).toBe(
+      'approved',
+    );
+    const replies = h.standIn.thread(OPS, forwarded.ts);
+    expect(replies.filter((m) => m.ts === bookings[0]?.slack?.statusTs)).toHaveLength(1);
+    expect(replies.filter((m) => /approved by/i.test(m.text ?? ''))).toHaveLength(1);
+    expect(
+      replies.filter(
+        (m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0,
+      ),
+    ).toHaveLength(1);
   }, 60_000);
 });
 

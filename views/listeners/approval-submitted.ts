@@ -3,10 +3,12 @@
  * modal, then book and run the pipeline after the acknowledgement. The draft is claimed with one
  * conditional write, so a double submit or a re-delivery books once.
  */
+import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import { newBookingId } from '../../src/pipeline/slugs.ts';
 import type { JobOf } from '../../src/queue/jobs.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { decodeApprovalMetadata } from '../action-values.ts';
@@ -60,17 +62,22 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
       threadTs: metadata.threadTs ?? draft.threadTs,
       approvedBy: body.user.id,
       submission: read.value,
+      claim: randomUUID(),
     });
   });
 }
 
-/** The `draft.approve` job: book the draft once, open the charter thread, run the pipeline. */
+/**
+ * The `draft.approve` job: book the draft once, open the charter thread, run the pipeline.
+ * Safe to run again (SQS re-delivers a job whose worker died): the claim fixes the booking id,
+ * booking and approving are idempotent, the thread opens once, and the pipeline resumes.
+ */
 export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve'>): Promise<void> {
   const tenant = deps.tenants.get(job.tenantId);
-  const draft = await deps.drafts.get(tenant.id, job.draftId);
-  if (!draft) return;
+  const draft = await deps.drafts.claimApproval(tenant.id, job.draftId, job.claim, newBookingId());
+  // Another submission approved it, or it was dismissed: that one answers in the thread.
+  if (!draft?.bookingId) return;
   const value = job.submission;
-  if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approving'))) return;
   const intake: IntakeResult = {
     ...draft.intake,
     ...emptyBookingFields(),
@@ -89,9 +96,10 @@ export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve
     departure: draft.intake.departure,
     renterNote: value.notes ?? draft.intake.renterNote,
   };
-  const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
+  const { booking, created } = await approveBooking(deps.runtime.store, tenant, intake, {
     assignment: { captainId: value.captainId, crewIds: value.crewIds },
     now: deps.clock(),
+    bookingId: draft.bookingId,
   });
   await deps.drafts.transition(
     tenant.id,
@@ -101,12 +109,15 @@ export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve
     booking.bookingId,
   );
   await deps.thread.open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs });
-  deps.thread.onEvent(tenant.id, booking.bookingId, {
-    seq: 0,
-    at: deps.clock().toISOString(),
-    type: 'approved',
-    message: 'approved',
-    detail: { by: job.approvedBy },
-  });
+  // "Approved by …" once: a re-run that finds the booking already approved does not repeat it.
+  if (created) {
+    deps.thread.onEvent(tenant.id, booking.bookingId, {
+      seq: 0,
+      at: deps.clock().toISOString(),
+      type: 'approved',
+      message: 'approved',
+      detail: { by: job.approvedBy },
+    });
+  }
   await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
 }
