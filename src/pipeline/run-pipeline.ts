@@ -187,9 +187,20 @@ class StepRun {
 
 /**
  * Runs every unfinished step of a booking. Steps whose dependencies finish in this run start
- * as soon as they do, so the run takes as long as the slowest chain of calls.
+ * as soon as they do, so the run takes as long as the slowest chain of calls. With
+ * `deps.limit`, the run waits for a free slot first (the process's concurrency cap).
  */
-export async function runPipeline(
+export function runPipeline(
+  tenant: Tenant,
+  bookingId: string,
+  deps: PipelineDeps,
+): Promise<PipelineOutcome> {
+  return deps.limit
+    ? deps.limit(() => runUnlimited(tenant, bookingId, deps))
+    : runUnlimited(tenant, bookingId, deps);
+}
+
+async function runUnlimited(
   tenant: Tenant,
   bookingId: string,
   deps: PipelineDeps,

@@ -1,11 +1,12 @@
 /** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
 import { randomBytes } from 'node:crypto';
+import type { FaultInjector } from '../faults/fault-injector.ts';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
 import type { MethodContext } from './method-context.ts';
 import { ResponseUrls } from './response-urls.ts';
 import { SlackIds } from './slack-ids.ts';
-import { listen, type StandInResponse, stop } from './standin-server.ts';
+import { listen, type StandInHandler, stop } from './standin-server.ts';
 import { TriggerIds } from './trigger-ids.ts';
 import { ViewRegistry } from './view-registry.ts';
 import { WebApi } from './web-api.ts';
@@ -29,6 +30,8 @@ export interface StandInOptions {
   channels?: { id: string; name: string; isPrivate?: boolean }[];
   /** Milliseconds clock for Slack-side time: ts, trigger expiry, event_time. Default Date.now. */
   now?: () => number;
+  /** DECKHAND_FAULTS rules for target `slack` apply to the Web API (local runs and tests). */
+  faults?: FaultInjector;
 }
 
 export interface RecordedCall {
@@ -190,7 +193,7 @@ export async function startSlackStandIn(options: StandInOptions): Promise<SlackS
     teamName: TEAM_NAME,
     teamDomain: TEAM_DOMAIN,
   };
-  const webApi = new WebApi(context, options.botToken, calls);
+  const webApi = new WebApi(context, options.botToken, calls, options.faults);
   let baseUrl = '';
   const responseUrls = new ResponseUrls({ workspace, ids, now, calls, baseUrl: () => baseUrl });
   const app = new AppClient(options.signingSecret, options.appUrl);
@@ -213,10 +216,10 @@ export async function startSlackStandIn(options: StandInOptions): Promise<SlackS
     filesUrl: () => `${baseUrl}/files-pri/`,
   });
 
-  const { server, baseUrl: listening } = await listen((request): StandInResponse => {
+  const { server, baseUrl: listening } = await listen((request): ReturnType<StandInHandler> => {
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(request.path);
     if (api && (request.method === 'POST' || request.method === 'GET'))
-      return webApi.handle(api[1] ?? '', request.headers, request.query, request.body);
+      return webApi.handleWithFaults(api[1] ?? '', request.headers, request.query, request.body);
     const responseUrl = /^\/response-url\/([0-9a-f]+)$/.exec(request.path);
     if (responseUrl && request.method === 'POST')
       return {
