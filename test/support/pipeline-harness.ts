@@ -2,7 +2,7 @@
  * A whole deckhand runtime on embedded stores in a temporary data folder, with hooks to slow
  * down or break the external calls, and counters for every side effect the pipeline makes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -39,19 +39,28 @@ export interface Harness {
     crewObjects: number;
   }>;
   scan(entity: string): Promise<Record<string, unknown>[]>;
+  /** Crew emails written to the data folder's outbox (every roster member has an address). */
+  outbox(): string[];
   close(): Promise<void>;
 }
 
 const silent = new Writable({ write: (_c, _e, done) => done() });
 
 export async function startHarness(
-  options: { leaseMs?: number; retries?: number; clock?: () => Date } = {},
+  options: {
+    leaseMs?: number;
+    retries?: number;
+    clock?: () => Date;
+    /** More settings, e.g. DECKHAND_FAULTS or DECKHAND_PIPELINE_CONCURRENCY. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-pipeline-'));
   const config = loadConfig({
     DECKHAND_DATA_DIR: dataDir,
     DECKHAND_TABLE: 'deckhand-test',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const tenants = await loadTenantsFile(config.tenantsFile);
   const tenant = tenants.get('queen-of-san-diego');
@@ -123,6 +132,13 @@ export async function startHarness(
       };
     },
     scan,
+    outbox() {
+      try {
+        return readdirSync(join(dataDir, 'outbox'));
+      } catch {
+        return [];
+      }
+    },
     async close() {
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
