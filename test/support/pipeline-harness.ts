@@ -87,15 +87,23 @@ export async function startHarness(
     },
     { step: 'initialize', name: 'testHook' },
   );
+  // Every page: a scan reads 1 MB of the table per call, before the filter.
   const scan = async (entity: string) => {
-    const result = await runtime.clients.doc.send(
-      new ScanCommand({
-        TableName: config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-      }),
-    );
-    return result.Items ?? [];
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await runtime.clients.doc.send(
+        new ScanCommand({
+          TableName: config.tableName,
+          FilterExpression: 'entity = :e',
+          ExpressionAttributeValues: { ':e': entity },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return items;
   };
   const listKeys = async (prefix: string) =>
     (
