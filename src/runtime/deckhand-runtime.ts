@@ -114,8 +114,13 @@ function routesFor(
   logger: Logger,
   clock: () => Date,
 ): Route[] {
+  // The lease is how long a request that died mid-way (its process killed) blocks a retry of
+  // the same key: twice the clients' 5 s timeout, so a restarted pipeline's retries get through
+  // (30 s outlasted them; found by test/reliability/sigkill-restart.test.ts). Taking over early
+  // is harmless: the services derive entity ids from the key, so both computations agree.
   const idempotency = new LeasedIdempotencyStore(
     new DynamoIdempotencyRecordStore(clients.doc, config.tableName),
+    { leaseMs: 10_000 },
   );
   const pages = createPageSite({ s3: clients.s3, store, tenants });
   const uploadCounter = new DynamoUploadCounter(clients.doc, config.tableName);
