@@ -83,6 +83,8 @@ export interface DeckhandRuntime {
   attached: boolean;
   /** DECKHAND_FAULTS applied to this process's calls; tests may replace the rules. */
   faults: FaultInjector;
+  /** The embedded stores when this process owns them (tests restart them under the app). */
+  embeddedStack: EmbeddedStack | undefined;
   /** Adds a subscriber to pipeline and crew events (the Slack thread); returns its removal. */
   subscribe(
     listener: (tenantId: string, bookingId: string, event: PipelineEvent) => void,
@@ -417,6 +419,7 @@ export async function createRuntime(
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
       faults,
+      embeddedStack: stack,
       subscribe(listener) {
         subscribers.add(listener);
         return () => subscribers.delete(listener);
