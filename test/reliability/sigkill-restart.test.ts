@@ -12,12 +12,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../src/faults/fault-rules.ts';
 import { PACKAGE_ROOT } from '../../src/package-root.ts';
 import { createAwsClients } from '../../src/storage/aws-clients.ts';
 import { startEmbeddedStack } from '../../src/storage/embedded-stack.ts';
+import { scanEntity } from '../support/scan-entity.ts';
 
 const EMAIL = join(PACKAGE_ROOT, 'test/fixtures/emails/01-plain-text-confirmed.eml');
 const TABLE = 'deckhand-kill';
@@ -71,23 +71,7 @@ async function sideEffects(dataDir: string) {
     s3Endpoint: stack.info.s3Endpoint,
   });
   try {
-    const scan = async (entity: string) => {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await clients.doc.send(
-          new ScanCommand({
-            TableName: TABLE,
-            FilterExpression: 'entity = :e',
-            ExpressionAttributeValues: { ':e': entity },
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
-    };
+    const scan = (entity: string) => scanEntity(clients.doc, TABLE, entity);
     const objects = async (prefix: string) =>
       (await clients.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix })))
         .KeyCount ?? 0;

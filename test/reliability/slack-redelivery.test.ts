@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../../src/slack-standin/slack-standin.ts';
 import { CALLBACK_IDS } from '../../views/block-ids.ts';
-import { clickApprove, forwardBooking, modalFor } from '../support/slack-flow.ts';
+import { clickApprove, forwardBooking, modalFor, scanAll } from '../support/slack-flow.ts';
 import { DANA, OPS, type SlackHarness, startSlackHarness } from '../support/slack-harness.ts';
 
 interface Captured {
@@ -131,14 +131,7 @@ describe('the same delivery, 4 times at once', () => {
 
     const thread = h.standIn.thread(OPS, forwarded.ts);
     expect(thread).toHaveLength(2); // the email and one review card
-    const drafts = await h.runtime.clients.doc.send(
-      new (await import('@aws-sdk/lib-dynamodb')).ScanCommand({
-        TableName: h.runtime.config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': 'draft' },
-      }),
-    );
-    expect(drafts.Items).toHaveLength(1);
+    expect(await scanAll(h, 'draft')).toHaveLength(1);
   });
 
   it('a /charter command: one modal, one draft', async () => {
@@ -162,15 +155,7 @@ describe('the same delivery, 4 times at once', () => {
     expect(
       h.standIn.views().filter((v) => v.view.callback_id === CALLBACK_IDS.approvalModal),
     ).toHaveLength(1);
-    const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-    const drafts = await h.runtime.clients.doc.send(
-      new ScanCommand({
-        TableName: h.runtime.config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': 'draft' },
-      }),
-    );
-    expect(drafts.Items).toHaveLength(1);
+    expect(await scanAll(h, 'draft')).toHaveLength(1);
   });
 
   it('an approval submission: one booking, one pipeline run, one thread', async () => {

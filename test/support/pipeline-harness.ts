@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../src/config/config.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -16,6 +15,7 @@ import type { PipelineEvent } from '../../src/pipeline/step-record.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
+import { scanEntity } from './scan-entity.ts';
 
 export type FetchHook = (
   url: string,
@@ -87,24 +87,7 @@ export async function startHarness(
     },
     { step: 'initialize', name: 'testHook' },
   );
-  // Every page: a scan reads 1 MB of the table per call, before the filter.
-  const scan = async (entity: string) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await runtime.clients.doc.send(
-        new ScanCommand({
-          TableName: config.tableName,
-          FilterExpression: 'entity = :e',
-          ExpressionAttributeValues: { ':e': entity },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      start = result.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const scan = (entity: string) => scanEntity(runtime.clients.doc, config.tableName, entity);
   const listKeys = async (prefix: string) =>
     (
       await runtime.clients.s3.send(

@@ -4,8 +4,8 @@
  * messages), paginated so that hundreds of bookings count right.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
+import { scanEntity } from './scan-entity.ts';
 import { DANA, OPS, type SlackHarness } from './slack-harness.ts';
 
 /** A confirmation email for booking `n`: its own marketplace id, guest and day (no overlaps). */
@@ -104,22 +104,8 @@ export function modalFor(h: SlackHarness, draftId: string) {
 }
 
 /** Every item of one entity in the table (all pages). */
-export async function scanAll(h: SlackHarness, entity: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await h.runtime.clients.doc.send(
-      new ScanCommand({
-        TableName: h.runtime.config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function scanAll(h: SlackHarness, entity: string): Promise<Record<string, unknown>[]> {
+  return scanEntity(h.runtime.clients.doc, h.runtime.config.tableName, entity);
 }
 
 /** How many objects a tenant's bucket holds under a prefix (all pages). */
