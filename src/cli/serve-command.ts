@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import { sendDueReminders } from '../crew/send-due-reminders.ts';
 import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
+import { resumeUnfinishedPipelines } from '../pipeline/resume-unfinished.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -90,6 +91,10 @@ export async function runServeCommand(
   io.stdout.write(
     describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
   );
+  // A process that stopped mid-pipeline (killed, redeployed) left work unfinished: resume it.
+  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then((resumed) => {
+    if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
+  });
   // Every minute: due crew reminders; every fifth: charters that ended become completed.
   let tick = 0;
   const completer = setInterval(() => {
