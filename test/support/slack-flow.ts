@@ -52,7 +52,7 @@ export function buttonValue(blocks: unknown[] | undefined, actionId: string): st
 
 /** Forwards booking `n`'s email into the ops channel; returns the thread and its review card. */
 export async function forwardBooking(
-  h: SlackHarness,
+  h: Pick<SlackHarness, 'standIn'>,
   n: number,
 ): Promise<{ threadTs: string; cardTs: string; draftId: string }> {
   const email = bookingEmail(n);
@@ -78,7 +78,7 @@ export async function forwardBooking(
 
 /** Clicks Review & approve on a card (as Dana unless said). */
 export function clickApprove(
-  h: SlackHarness,
+  h: Pick<SlackHarness, 'standIn'>,
   card: { cardTs: string; draftId: string },
   userId = DANA,
 ) {
@@ -93,7 +93,7 @@ export function clickApprove(
 }
 
 /** The open approval modal of a draft. */
-export function modalFor(h: SlackHarness, draftId: string) {
+export function modalFor(h: Pick<SlackHarness, 'standIn'>, draftId: string) {
   return h.standIn
     .views()
     .find(
