@@ -15,6 +15,7 @@ import { assignedPeople, briefingFor, callAt, roleOn } from '../../crew/crew-bri
 import type { CrewMessageKind } from '../../crew/crew-notifier.ts';
 import { hashLinkToken, newLinkToken } from '../../crew/magic-link-token.ts';
 import { nextReminderAt } from '../../crew/reminder-schedule.ts';
+import { AssignmentConflictError } from '../../storage/dynamo-crew-store.ts';
 import type { Tenant } from '../../tenants/tenant-schema.ts';
 import type { PipelineDeps } from '../pipeline-deps.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
@@ -65,10 +66,16 @@ async function notify(
   link: string | null,
 ): Promise<void> {
   await tell(deps, booking, tenant, assignment.personId, 'assignment', link);
-  await deps.crew.store.update(assignment, {
-    ...assignment,
-    notifiedAt: deps.clock().toISOString(),
-  });
+  const notifiedAt = deps.clock().toISOString();
+  try {
+    await deps.crew.store.update(assignment, { ...assignment, notifiedAt });
+  } catch (error) {
+    if (!(error instanceof AssignmentConflictError)) throw error;
+    // The person answered the moment the message arrived: mark the answered record.
+    const latest = await deps.crew.store.get(tenant.id, booking.bookingId, assignment.personId);
+    if (latest && latest.notifiedAt === null)
+      await deps.crew.store.update(latest, { ...latest, notifiedAt });
+  }
 }
 
 export const crewNotifyStep: PipelineStep = {
