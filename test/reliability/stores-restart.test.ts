@@ -51,7 +51,7 @@ describe('stores restarted under the running app', () => {
       second.push(await runPipeline(h.tenant, id, h.runtime.deps));
     }
     console.log(
-      `STORES RESTART: ${N} pipelines, restarted after ${restartedAt} steps were done (down 1.5 s); ${finishedFirst} finished in their first run, ${first.filter((o) => o instanceof Error).length} runs stopped with a store error, the rest finished on the next run`,
+      `STORES RESTART: ${N} pipelines, restarted after ${restartedAt} steps were done (down 1.5 s); ${finishedFirst} finished in their first run, ${first.filter((o) => o instanceof Error).length} runs stopped with a store error, the rest finished on the next run; ${h.outbox().length} crew emails for ${3 * N} assignments`,
     );
 
     expect(second.filter((o) => !o.complete).map((o) => o.booking.bookingId)).toEqual([]);
@@ -62,8 +62,14 @@ describe('stores restarted under the running app', () => {
       guestObjects: 2 * N,
       crewObjects: N,
     });
-    expect(h.outbox()).toHaveLength(3 * N);
-    expect((await h.scan('crew_assignment')).length).toBe(3 * N);
+    // Crew email is the one side effect that is at least once, not exactly once: a message
+    // sent just before the outage, whose "sent" mark then failed, goes again on the next run
+    // (docs/crew.md). None may be missing: every assignment is marked sent.
+    const emails = h.outbox().length;
+    expect(emails).toBeGreaterThanOrEqual(3 * N);
+    const assignments = await h.scan('crew_assignment');
+    expect(assignments).toHaveLength(3 * N);
+    expect(assignments.every((a) => typeof a.notifiedAt === 'string')).toBe(true);
     expect((await h.scan('event')).filter((e) => e.type === 'pipeline_done')).toHaveLength(N);
   });
 });
