@@ -92,9 +92,13 @@ export async function runServeCommand(
     describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t)),
   );
   // A process that stopped mid-pipeline (killed, redeployed) left work unfinished: resume it.
-  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then((resumed) => {
-    if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
-  });
+  // Stopping while it still reads the stores ends it with an error: logged, never thrown.
+  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then(
+    (resumed) => {
+      if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
+    },
+    (error: unknown) => logger.warn({ err: error }, 'resuming unfinished pipelines stopped'),
+  );
   // Every minute: due crew reminders; every fifth: charters that ended become completed.
   let tick = 0;
   const completer = setInterval(() => {
