@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import { sendDueReminders } from '../crew/send-due-reminders.ts';
 import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
+import { resumeUnfinishedPipelines } from '../pipeline/resume-unfinished.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
 import { type LocalSlack, STANDIN_PREFIX, startLocalSlack } from '../slack-standin/local-mode.ts';
@@ -115,6 +116,14 @@ export async function runServeCommand(
       }),
     );
   if (local) io.stdout.write(`open ${browserUrl(config.host, runtime.httpUrl)}\n`);
+  // A process that stopped mid-pipeline (killed, redeployed) left work unfinished: resume it.
+  // Stopping while it still reads the stores ends it with an error: logged, never thrown.
+  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then(
+    (resumed) => {
+      if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
+    },
+    (error: unknown) => logger.warn({ err: error }, 'resuming unfinished pipelines stopped'),
+  );
   // Every minute: due crew reminders; every fifth: charters that ended become completed.
   let tick = 0;
   const completer = setInterval(() => {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { type FaultRule, faultRuleSchema, readFaultRules } from '../faults/fault-rules.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { describeZodIssues } from './zod-problems.ts';
 
@@ -21,6 +22,23 @@ const optionalUrl = z.preprocess(
   (v) => (v === '' ? undefined : v),
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 );
+
+function positiveInt(min: number, max: number, fallback: number, what: string) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, `must be a whole number from ${min} to ${max}: ${what}`)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}: ${what}`)
+      .default(fallback),
+  );
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
 
 const envSchema = z
   .object({
@@ -116,8 +134,54 @@ const envSchema = z
     // On AWS only (loadDeployedConfig): the work queue and the Secrets Manager secret's id.
     DECKHAND_QUEUE_URL: optionalUrl,
     DECKHAND_SECRETS_ID: optionalString,
+    // Reliability settings (docs/RELIABILITY.md): the pipeline's concurrency cap and step lease,
+    // and fault injection for local runs and tests (refused in production, see below).
+    DECKHAND_PIPELINE_CONCURRENCY: positiveInt(1, 1_000, 8, 'pipelines at once, e.g. 8'),
+    DECKHAND_PIPELINE_LEASE_MS: positiveInt(
+      500,
+      3_600_000,
+      60_000,
+      'milliseconds a step stays claimed by a runner that stopped answering, e.g. 60000',
+    ),
+    DECKHAND_FAULTS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .transform((text, ctx) => {
+          try {
+            return readFaultRules(text);
+          } catch (error) {
+            ctx.addIssue({
+              code: 'custom',
+              message:
+                error instanceof SyntaxError
+                  ? `is not valid JSON: ${error.message}`
+                  : String((error as Error).message),
+            });
+            return z.NEVER;
+          }
+        })
+        .pipe(z.array(faultRuleSchema, { error: 'must be a list of fault rules' }))
+        .optional(),
+    ),
+    NODE_ENV: optionalString,
+    AWS_LAMBDA_FUNCTION_NAME: optionalString,
   })
   .superRefine((env, ctx) => {
+    const remote = [env.DYNAMODB_ENDPOINT, env.S3_ENDPOINT].some(
+      (url) => url !== undefined && !isLoopbackUrl(url),
+    );
+    if (
+      env.DECKHAND_FAULTS?.length &&
+      (env.NODE_ENV === 'production' || env.AWS_LAMBDA_FUNCTION_NAME !== undefined || remote)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DECKHAND_FAULTS'],
+        message:
+          'fault injection is for local runs and tests only, not production, Lambda or remote stores: unset DECKHAND_FAULTS',
+      });
+    }
     const pairs: [keyof typeof env, keyof typeof env, string][] = [
       [
         'SLACK_BOT_TOKEN',
@@ -169,6 +233,10 @@ export type Config = Readonly<{
   sesFrom: string | undefined;
   /** Header names and the bcrypt hash the built-in services check. */
   builtIn: { tokenHeader: string; keyHeader: string; serviceKeyHash: string | undefined };
+  /** How many pipelines run at once in this process, and how long a step stays claimed. */
+  pipeline: { concurrency: number; leaseMs: number };
+  /** Fault rules (DECKHAND_FAULTS), empty unless set: local runs and tests only. */
+  faults: readonly FaultRule[];
 }>;
 
 /**
@@ -226,6 +294,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       keyHeader: e.SCC_KEY_HEADER,
       serviceKeyHash: e.SCC_SERVICE_KEY_HASH,
     },
+    pipeline: {
+      concurrency: e.DECKHAND_PIPELINE_CONCURRENCY,
+      leaseMs: e.DECKHAND_PIPELINE_LEASE_MS,
+    },
+    faults: e.DECKHAND_FAULTS ?? [],
   };
 }
 

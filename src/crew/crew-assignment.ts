@@ -40,6 +40,12 @@ export interface CrewAssignment {
   remindersSent: number;
   /** What the person was last told, to know when a change needs telling. */
   briefing: CrewBriefing;
+  /**
+   * When deckhand sent the assignment message; null while it is still to be sent (a run that
+   * stopped between storing the assignment and sending resumes there). Absent: not tracked
+   * (the external SCC sends links, or the assignment predates this field).
+   */
+  notifiedAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }

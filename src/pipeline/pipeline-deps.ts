@@ -43,4 +43,10 @@ export interface PipelineDeps {
   crew: CrewDeps;
   retry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number };
   leaseMs?: number;
+  /**
+   * Bounds how many pipelines run at once in this process (DECKHAND_PIPELINE_CONCURRENCY): a
+   * p-limit shared by every caller of runPipeline. Unbounded, 200 pipelines at once queue their
+   * calls behind each other until the services' 5 s client timeout fires (docs/RELIABILITY.md).
+   */
+  limit?: <T>(work: () => Promise<T>) => Promise<T>;
 }

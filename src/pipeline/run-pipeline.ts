@@ -13,6 +13,7 @@ import { PermanentError, TransientError } from '../external-errors.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
+import { classifyAwsError } from './publish-object.ts';
 import type { PipelineEvent, StepRecord, StepStatus } from './step-record.ts';
 import { PIPELINE_STEPS } from './steps/index.ts';
 
@@ -53,6 +54,25 @@ function describe(error: unknown): { message: string; permanent: boolean } {
     message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     permanent: true,
   };
+}
+
+/**
+ * An AWS SDK error a step let through (a DynamoDB call of the built-in SCC's scrub, the crew
+ * store): sorted like the S3 errors the steps classify themselves, so a throttle or a 5xx that
+ * outlasted the SDK's own retries is retried rather than reported as needing a person.
+ */
+function isAwsSdkError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    !(error instanceof TransientError) &&
+    !(error instanceof PermanentError) &&
+    typeof (error as { $metadata?: unknown }).$metadata === 'object'
+  );
+}
+
+/** A step's failure as the runner's retry policy sees it. */
+function asStepError(error: unknown): unknown {
+  return isAwsSdkError(error) ? classifyAwsError('AWS', error) : error;
 }
 
 class StepRun {
@@ -103,14 +123,18 @@ class StepRun {
     try {
       result = await pRetry(
         () =>
-          step.run({
-            booking,
-            tenant,
-            deps,
-            previous: previous ?? claimed,
-            upstream,
-            idempotencyKey,
-          }),
+          step
+            .run({
+              booking,
+              tenant,
+              deps,
+              previous: previous ?? claimed,
+              upstream,
+              idempotencyKey,
+            })
+            .catch((error: unknown) => {
+              throw asStepError(error);
+            }),
         {
           retries: retry.retries,
           minTimeout: retry.minTimeoutMs,
@@ -187,9 +211,20 @@ class StepRun {
 
 /**
  * Runs every unfinished step of a booking. Steps whose dependencies finish in this run start
- * as soon as they do, so the run takes as long as the slowest chain of calls.
+ * as soon as they do, so the run takes as long as the slowest chain of calls. With
+ * `deps.limit`, the run waits for a free slot first (the process's concurrency cap).
  */
-export async function runPipeline(
+export function runPipeline(
+  tenant: Tenant,
+  bookingId: string,
+  deps: PipelineDeps,
+): Promise<PipelineOutcome> {
+  return deps.limit
+    ? deps.limit(() => runUnlimited(tenant, bookingId, deps))
+    : runUnlimited(tenant, bookingId, deps);
+}
+
+async function runUnlimited(
   tenant: Tenant,
   bookingId: string,
   deps: PipelineDeps,

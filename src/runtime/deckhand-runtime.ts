@@ -9,6 +9,7 @@
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import pLimit from 'p-limit';
 import { BuiltInCalendarService } from '../calendar/built-in-calendar-service.ts';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
 import { DashboardCalendarClient } from '../calendar/dashboard-calendar-client.ts';
@@ -17,6 +18,8 @@ import { createCrewLinkRoute } from '../crew/crew-link-routes.ts';
 import { CompositeCrewNotifier, type CrewNotifier } from '../crew/crew-notifier.ts';
 import { OutboxEmailNotifier, SesEmailNotifier } from '../crew/email-crew-notifier.ts';
 import { createSccAnswerHook } from '../crew/scc-answer-hook.ts';
+import { faultyFetch } from '../faults/fault-adapters.ts';
+import { FaultInjector } from '../faults/fault-injector.ts';
 import type { Logger } from '../logging/logger.ts';
 import { VERSION } from '../package-root.ts';
 import type { PipelineDeps, RevenueScrubber } from '../pipeline/pipeline-deps.ts';
@@ -85,6 +88,10 @@ export interface DeckhandRuntime {
   httpUrl: string;
   /** True when another process owns the stores and this one only uses them. */
   attached: boolean;
+  /** DECKHAND_FAULTS applied to this process's calls; tests may replace the rules. */
+  faults: FaultInjector;
+  /** The embedded stores when this process owns them (tests restart them under the app). */
+  embeddedStack: EmbeddedStack | undefined;
   /** Adds a subscriber to pipeline and crew events (the Slack thread); returns its removal. */
   subscribe(
     listener: (tenantId: string, bookingId: string, event: PipelineEvent) => void,
@@ -121,8 +128,13 @@ function routesFor(
   logger: Logger,
   clock: () => Date,
 ): Route[] {
+  // The lease is how long a request that died mid-way (its process killed) blocks a retry of
+  // the same key: twice the clients' 5 s timeout, so a restarted pipeline's retries get through
+  // (30 s outlasted them; found by test/reliability/sigkill-restart.test.ts). Taking over early
+  // is harmless: the services derive entity ids from the key, so both computations agree.
   const idempotency = new LeasedIdempotencyStore(
     new DynamoIdempotencyRecordStore(clients.doc, config.tableName),
+    { leaseMs: 10_000 },
   );
   const pages = createPageSite({ s3: clients.s3, store, tenants });
   const uploadCounter = new DynamoUploadCounter(clients.doc, config.tableName);
@@ -234,7 +246,10 @@ export async function createRuntime(
       };
     }
   }
-  const clients = createAwsClients(endpoints);
+  const faults = new FaultInjector(config.faults, {
+    onFault: (fired) => options.logger.warn({ fault: fired }, 'injected fault (DECKHAND_FAULTS)'),
+  });
+  const clients = createAwsClients(endpoints, faults);
   let server: Server | undefined;
   try {
     if (stack) {
@@ -309,6 +324,9 @@ export async function createRuntime(
           }),
     ];
 
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    const calendarFetch = faultyFetch(faults, 'calendar', baseFetch);
+    const sccFetch = faultyFetch(faults, 'scc', baseFetch);
     const calendarFor = (_tenant: Tenant): CalendarClient =>
       new DashboardCalendarClient(
         config.dashboard
@@ -316,13 +334,13 @@ export async function createRuntime(
               baseUrl: config.dashboard.url,
               token: config.dashboard.token,
               tokenHeader: config.dashboard.tokenHeader,
-              ...(options.fetch ? { fetch: options.fetch } : {}),
+              fetch: calendarFetch,
             }
           : {
               baseUrl: `${serviceUrl}/dashboard`,
               token: secrets.dashboardToken,
               tokenHeader: config.builtIn.tokenHeader,
-              ...(options.fetch ? { fetch: options.fetch } : {}),
+              fetch: calendarFetch,
             },
       );
     const sccFor = (tenant: Tenant): SccClient =>
@@ -332,13 +350,13 @@ export async function createRuntime(
               url: config.scc.url,
               serviceKey: config.scc.serviceKey,
               keyHeader: config.scc.keyHeader,
-              ...(options.fetch ? { fetch: options.fetch } : {}),
+              fetch: sccFetch,
             }
           : {
               url: `${serviceUrl}/scc/${tenant.id}`,
               serviceKey: secrets.sccServiceKey,
               keyHeader: config.builtIn.keyHeader,
-              ...(options.fetch ? { fetch: options.fetch } : {}),
+              fetch: sccFetch,
             },
       );
     const sccStore = new DynamoSccStore(clients.doc, config.tableName);
@@ -398,7 +416,8 @@ export async function createRuntime(
       clock,
       onEvent,
       ...(options.retry ? { retry: options.retry } : {}),
-      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      leaseMs: options.leaseMs ?? config.pipeline.leaseMs,
+      limit: pLimit(config.pipeline.concurrency),
     };
     return {
       config,
@@ -409,6 +428,8 @@ export async function createRuntime(
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
       handle: (request) => handleServiceRequest(routes, request, options.logger),
+      faults,
+      embeddedStack: stack,
       subscribe(listener) {
         subscribers.add(listener);
         return () => subscribers.delete(listener);

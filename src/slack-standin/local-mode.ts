@@ -7,6 +7,7 @@
  */
 import type { Config } from '../config/config.ts';
 import type { CrewMessage, CrewNotifier } from '../crew/crew-notifier.ts';
+import { FaultInjector } from '../faults/fault-injector.ts';
 import type { Logger } from '../logging/logger.ts';
 import { loadStandInCredentials } from '../runtime/local-secrets.ts';
 import type { Route } from '../server/http-server.ts';
@@ -92,6 +93,10 @@ export async function startLocalSlack(
     botToken: credentials.slackBotToken,
     // Nothing reads the call record in local mode; keep a little for debugging, not hours of it.
     keepCalls: 200,
+    // DECKHAND_FAULTS rules for `slack` make the stand-in's Web API slow or failing (local runs).
+    faults: new FaultInjector(config.faults, {
+      onFault: (fired) => logger.warn({ fault: fired }, 'injected fault (DECKHAND_FAULTS)'),
+    }),
     ...workspace,
   });
   const saved = openWorkspaceFile(config.dataDir, core.internals.workspace, logger);

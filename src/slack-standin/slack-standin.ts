@@ -1,5 +1,6 @@
 /** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
 import { randomBytes } from 'node:crypto';
+import type { FaultInjector } from '../faults/fault-injector.ts';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
 import type { MethodContext } from './method-context.ts';
@@ -31,6 +32,8 @@ export interface StandInOptions {
   now?: () => number;
   /** How many recorded calls to keep, the oldest dropped first (local mode runs for hours). Default: all. */
   keepCalls?: number;
+  /** DECKHAND_FAULTS rules for target `slack` apply to the Web API (local runs and tests). */
+  faults?: FaultInjector;
 }
 
 export interface RecordedCall {
@@ -208,7 +211,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
     teamName: TEAM_NAME,
     teamDomain: TEAM_DOMAIN,
   };
-  const webApi = new WebApi(context, options.botToken, calls);
+  const webApi = new WebApi(context, options.botToken, calls, options.faults);
   let baseUrl = '';
   const responseUrls = new ResponseUrls({ workspace, ids, now, calls, baseUrl: () => baseUrl });
   const app = new AppClient(options.signingSecret, options.appUrl);
@@ -242,12 +245,19 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
     (...args: A): Promise<R> =>
       run(...args).finally(changed);
 
-  const handle: StandInHandler = (request) => {
+  const handle: StandInHandler = async (request) => {
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(request.path);
     if (api && (request.method === 'POST' || request.method === 'GET')) {
-      const answer = webApi.handle(api[1] ?? '', request.headers, request.query, request.body);
-      changed();
-      return answer;
+      try {
+        return await webApi.handleWithFaults(
+          api[1] ?? '',
+          request.headers,
+          request.query,
+          request.body,
+        );
+      } finally {
+        changed();
+      }
     }
     const responseUrl = /^\/response-url\/([0-9a-f]+)$/.exec(request.path);
     if (responseUrl && request.method === 'POST') {

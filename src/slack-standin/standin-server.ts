@@ -19,7 +19,9 @@ export interface StandInResponse {
   body: string;
 }
 
-export type StandInHandler = (request: StandInRequest) => StandInResponse;
+export type StandInHandler = (
+  request: StandInRequest,
+) => StandInResponse | Promise<StandInResponse>;
 
 /** Slack refuses bodies over a few megabytes; the stand-in stops well before memory suffers. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -39,7 +41,7 @@ async function serve(handler: StandInHandler, req: IncomingMessage, res: ServerR
       write(res, { status: 413, body: 'request body too large' });
       return;
     }
-    write(res, handler(request));
+    write(res, await handler(request));
   } catch (error) {
     // A bug in the stand-in: say so loudly rather than answer like Slack.
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,5 @@
 /** The Web API under `/api/<method>`: token check, injected faults, and a record of each call. */
+import type { FaultInjector } from '../faults/fault-injector.ts';
 import { chatMethods } from './chat-methods.ts';
 import { directoryMethods } from './directory-methods.ts';
 import type { MethodContext, WebApiMethod } from './method-context.ts';
@@ -27,11 +28,44 @@ export class WebApi {
   readonly #botToken: string;
   readonly #calls: RecordedCall[];
   readonly #faults = new Map<string, { error: string; remaining: number }>();
+  readonly #injector: FaultInjector | undefined;
 
-  constructor(context: MethodContext, botToken: string, calls: RecordedCall[]) {
+  constructor(
+    context: MethodContext,
+    botToken: string,
+    calls: RecordedCall[],
+    injector?: FaultInjector,
+  ) {
     this.#context = context;
     this.#botToken = botToken;
     this.#calls = calls;
+    this.#injector = injector;
+  }
+
+  /**
+   * DECKHAND_FAULTS rules for target `slack` (operation: the method): slow, a 503 (transient),
+   * `{ok:false}` (permanent), no answer within the client's 5 s (timeout), or a kill.
+   */
+  async handleWithFaults(
+    method: string,
+    headers: Readonly<Record<string, string | undefined>>,
+    query: URLSearchParams,
+    body: string,
+  ): Promise<WebApiHttpResponse> {
+    const injector = this.#injector;
+    if (!injector?.targets('slack')) return this.handle(method, headers, query, body);
+    return injector.apply<WebApiHttpResponse>(
+      { target: 'slack', operation: method, describe: () => `${method} ${body}`, hangMs: 6_000 },
+      async () => this.handle(method, headers, query, body),
+      (kind, message) => {
+        const answer = { ok: false, error: 'fault_injected', detail: message };
+        return {
+          status: kind === 'permanent' ? 200 : kind === 'transient' ? 503 : 504,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(answer),
+        };
+      },
+    );
   }
 
   /** The next `times` calls of `method` answer `error` (`ratelimited`: HTTP 429). */

@@ -148,23 +148,28 @@ export class CharterThread {
   }
 
   async #crew(booking: Booking, tenant: Tenant): Promise<CrewStatusEntry[]> {
-    const others = await this.#o.deps.store.listByTenant(tenant.id);
-    return (await this.#o.deps.crew.store.list(tenant.id, booking.bookingId))
-      .filter((a) => a.state !== 'replaced')
-      .map((a) => ({
-        personId: a.personId,
-        name: tenant.roster.find((m) => m.id === a.personId)?.name ?? a.personId,
-        role: a.role,
-        state: a.state,
-        reason: [...a.history].reverse().find((h) => h.action === 'declined')?.reason ?? null,
-        suggestions:
-          a.state === 'declined'
-            ? suggestReplacements(tenant, booking, a.role, others).map((m) => ({
-                id: m.id,
-                name: m.name,
-              }))
-            : undefined,
-      }));
+    const assignments = (await this.#o.deps.crew.store.list(tenant.id, booking.bookingId)).filter(
+      (a) => a.state !== 'replaced',
+    );
+    // The tenant's other bookings only matter for suggesting a replacement: reading them for
+    // every event made each event cost O(bookings), and 200 approvals at once O(bookings²).
+    const others = assignments.some((a) => a.state === 'declined')
+      ? await this.#o.deps.store.listByTenant(tenant.id)
+      : [];
+    return assignments.map((a) => ({
+      personId: a.personId,
+      name: tenant.roster.find((m) => m.id === a.personId)?.name ?? a.personId,
+      role: a.role,
+      state: a.state,
+      reason: [...a.history].reverse().find((h) => h.action === 'declined')?.reason ?? null,
+      suggestions:
+        a.state === 'declined'
+          ? suggestReplacements(tenant, booking, a.role, others).map((m) => ({
+              id: m.id,
+              name: m.name,
+            }))
+          : undefined,
+    }));
   }
 
   async #render(booking: Booking, tenant: Tenant) {

@@ -6,6 +6,8 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addAwsFaults } from '../faults/fault-adapters.ts';
+import type { FaultInjector } from '../faults/fault-injector.ts';
 
 export interface AwsEndpoints {
   region: string;
@@ -26,8 +28,11 @@ export interface AwsClients {
 // checks signatures against its default account (S3RVER/S3RVER).
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-/** Builds the clients. A configured endpoint means an emulator or compatible server. */
-export function createAwsClients(endpoints: AwsEndpoints): AwsClients {
+/**
+ * Builds the clients. A configured endpoint means an emulator or compatible server. `faults`
+ * (DECKHAND_FAULTS, local and tests only) adds fault rules to the DynamoDB and S3 clients.
+ */
+export function createAwsClients(endpoints: AwsEndpoints, faults?: FaultInjector): AwsClients {
   const local = endpoints.dynamodbEndpoint !== undefined;
   const dynamo = new DynamoDBClient({
     region: endpoints.region,
@@ -48,6 +53,10 @@ export function createAwsClients(endpoints: AwsEndpoints): AwsClients {
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(endpoints.s3Endpoint !== undefined ? { credentials: LOCAL_CREDENTIALS } : {}),
   });
+  if (faults) {
+    addAwsFaults(dynamo, faults, 'dynamodb');
+    addAwsFaults(s3, faults, 's3');
+  }
   const cloudfront = local
     ? undefined
     : new CloudFrontClient({ region: 'us-east-1', maxAttempts: 3 });

@@ -23,6 +23,11 @@ export interface EmbeddedStack {
   info: StackInfo;
   /** Records the owning process's HTTP URL in stack.json for other processes. */
   advertise(httpUrl: string): Promise<void>;
+  /**
+   * Stops both stores and starts them again on the same ports and files, waiting `downMs` in
+   * between: the stores restarted under a running app (test/reliability/stores-restart.test.ts).
+   */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,11 +83,51 @@ async function takeLock(dataDir: string): Promise<void> {
   throw new StackBusyError('stack_busy', `Could not lock the data folder ${dataDir}.`);
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+    server.listen(port, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
   });
+}
+
+/** dynalite (its LevelDB under `dataDir/dynamodb`) and s3rver, on the given ports (0: any). */
+async function startStores(
+  dataDir: string,
+  ports: { dynamo: number; s3: number },
+): Promise<{ dynamo: Server; s3: S3rver; ports: { dynamo: number; s3: number } }> {
+  // Loaded here, not at the top: the Lambda bundles leave the emulators (and their native
+  // LevelDB modules) out, and never start them.
+  const [{ default: dynalite }, { default: S3rverServer }] = await Promise.all([
+    import('dynalite'),
+    import('s3rver'),
+  ]);
+  const dynamo = dynalite({
+    path: join(dataDir, 'dynamodb'),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  let s3: S3rver | undefined;
+  try {
+    const dynamoPort = await listen(dynamo, ports.dynamo);
+    s3 = new S3rverServer({
+      address: '127.0.0.1',
+      port: ports.s3,
+      directory: join(dataDir, 's3'),
+      silent: true,
+    });
+    const s3Address = await s3.run();
+    return { dynamo, s3, ports: { dynamo: dynamoPort, s3: s3Address.port } };
+  } catch (error) {
+    await s3?.close().catch(() => undefined);
+    dynamo.close();
+    throw error;
+  }
+}
+
+async function stopStores(stores: { dynamo: Server; s3: S3rver }): Promise<void> {
+  await stores.s3.close();
+  await new Promise<void>((done) => stores.dynamo.close(() => done()));
 }
 
 /** Starts dynalite and s3rver on loopback with their files under `dataDir`. */
@@ -92,53 +137,32 @@ export async function startEmbeddedStack(dataDirInput: string): Promise<Embedded
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await takeLock(dataDir);
 
-  let dynamo: Server | undefined;
-  let s3: S3rver | undefined;
   try {
-    // Loaded here, not at the top: the Lambda bundles leave the emulators (and their native
-    // LevelDB modules) out, and never start them.
-    const [{ default: dynalite }, { default: S3rverServer }] = await Promise.all([
-      import('dynalite'),
-      import('s3rver'),
-    ]);
-    dynamo = dynalite({
-      path: join(dataDir, 'dynamodb'),
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-    });
-    const dynamoPort = await listen(dynamo);
-    s3 = new S3rverServer({
-      address: '127.0.0.1',
-      port: 0,
-      directory: join(dataDir, 's3'),
-      silent: true,
-    });
-    const s3Address = await s3.run();
+    let stores = await startStores(dataDir, { dynamo: 0, s3: 0 });
     const info: StackInfo = {
       pid: process.pid,
-      dynamodbEndpoint: `http://127.0.0.1:${dynamoPort}`,
-      s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
+      dynamodbEndpoint: `http://127.0.0.1:${stores.ports.dynamo}`,
+      s3Endpoint: `http://127.0.0.1:${stores.ports.s3}`,
     };
     await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
-    const dynamoServer = dynamo;
-    const s3Server = s3;
     return {
       info,
       async advertise(httpUrl) {
         info.httpUrl = httpUrl;
         await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
       },
+      async restart(downMs = 0) {
+        await stopStores(stores);
+        await new Promise((resolveWait) => setTimeout(resolveWait, downMs));
+        stores = await startStores(dataDir, stores.ports);
+      },
       async stop() {
         await rm(infoPath(dataDir), { force: true });
-        await s3Server.close();
-        await new Promise<void>((done) => dynamoServer.close(() => done()));
+        await stopStores(stores);
         await rm(lockPath(dataDir), { force: true });
       },
     };
   } catch (error) {
-    await s3?.close().catch(() => undefined);
-    dynamo?.close();
     await rm(lockPath(dataDir), { force: true });
     throw error;
   }

@@ -2,12 +2,11 @@
  * A whole deckhand runtime on embedded stores in a temporary data folder, with hooks to slow
  * down or break the external calls, and counters for every side effect the pipeline makes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../../src/config/config.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -16,6 +15,7 @@ import type { PipelineEvent } from '../../src/pipeline/step-record.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
+import { scanEntity } from './scan-entity.ts';
 
 export type FetchHook = (
   url: string,
@@ -39,19 +39,28 @@ export interface Harness {
     crewObjects: number;
   }>;
   scan(entity: string): Promise<Record<string, unknown>[]>;
+  /** Crew emails written to the data folder's outbox (every roster member has an address). */
+  outbox(): string[];
   close(): Promise<void>;
 }
 
 const silent = new Writable({ write: (_c, _e, done) => done() });
 
 export async function startHarness(
-  options: { leaseMs?: number; retries?: number; clock?: () => Date } = {},
+  options: {
+    leaseMs?: number;
+    retries?: number;
+    clock?: () => Date;
+    /** More settings, e.g. DECKHAND_FAULTS or DECKHAND_PIPELINE_CONCURRENCY. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-pipeline-'));
   const config = loadConfig({
     DECKHAND_DATA_DIR: dataDir,
     DECKHAND_TABLE: 'deckhand-test',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const tenants = await loadTenantsFile(config.tenantsFile);
   const tenant = tenants.get('queen-of-san-diego');
@@ -78,16 +87,7 @@ export async function startHarness(
     },
     { step: 'initialize', name: 'testHook' },
   );
-  const scan = async (entity: string) => {
-    const result = await runtime.clients.doc.send(
-      new ScanCommand({
-        TableName: config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-      }),
-    );
-    return result.Items ?? [];
-  };
+  const scan = (entity: string) => scanEntity(runtime.clients.doc, config.tableName, entity);
   const listKeys = async (prefix: string) =>
     (
       await runtime.clients.s3.send(
@@ -123,6 +123,13 @@ export async function startHarness(
       };
     },
     scan,
+    outbox() {
+      try {
+        return readdirSync(join(dataDir, 'outbox'));
+      } catch {
+        return [];
+      }
+    },
     async close() {
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });

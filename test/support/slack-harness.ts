@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config.ts';
+import { FaultInjector } from '../../src/faults/fault-injector.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
 import {
@@ -28,6 +29,8 @@ export interface SlackHarness {
   runtime: DeckhandRuntime;
   slack: SlackAppHandle;
   dataDir: string;
+  /** The stand-in's fault rules (DECKHAND_FAULTS' `slack` rules); tests may replace them. */
+  standInFaults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -37,11 +40,15 @@ export async function startSlackHarness(
     /** The thread's post spacing and coalescing; tests default to 0 and 20 ms (production: 1 s, 300 ms). */
     postIntervalMs?: number;
     coalesceMs?: number;
-    /** More people and channels in the stand-in's workspace (e.g. a second tenant's). */
-    extraUsers?: { id: string; name: string; realName: string }[];
+    /** More people and channels in the stand-in's workspace (e.g. a second tenant's approvers). */
+    extraUsers?: { id: string; name: string; realName?: string }[];
     extraChannels?: { id: string; name: string }[];
+    /** More settings, e.g. DECKHAND_FAULTS (its `slack` rules apply to the stand-in). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<SlackHarness> {
+  // The stand-in starts first (the app needs its URL): it gets its rules once config is read.
+  const standInFaults = new FaultInjector();
   const signingSecret = 'test-signing-secret';
   const botToken = 'xoxb-test-token';
   const standIn = await startSlackStandIn({
@@ -58,6 +65,7 @@ export async function startSlackHarness(
     ],
     channels: [{ id: OPS, name: 'charters' }, ...(options.extraChannels ?? [])],
     ...(options.now ? { now: options.now } : {}),
+    faults: standInFaults,
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-slack-'));
   const config = loadConfig({
@@ -67,7 +75,9 @@ export async function startSlackHarness(
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_BOT_TOKEN: botToken,
     SLACK_API_URL: standIn.apiUrl,
+    ...options.env,
   });
+  standInFaults.setRules(config.faults.filter((rule) => rule.target === 'slack'));
   const tenants = await loadTenantsFile(config.tenantsFile);
   // Errors are shown: a listener that fails would otherwise fail the test with no reason.
   const logger = createLogger('error', process.stderr as unknown as Writable);
@@ -93,6 +103,7 @@ export async function startSlackHarness(
     runtime,
     slack,
     dataDir,
+    standInFaults,
     async close() {
       await slack.idle();
       await slack.stop();

@@ -41,6 +41,8 @@ const DEFAULTS = {
     keyHeader: 'X-Service-Key',
     serviceKeyHash: undefined,
   },
+  pipeline: { concurrency: 8, leaseMs: 60_000 },
+  faults: [],
 };
 
 describe('loadConfig', () => {
@@ -75,6 +77,9 @@ describe('loadConfig', () => {
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
       S3_ENDPOINT: 'http://127.0.0.1:9000',
       AWS_REGION: 'eu-west-1',
+      DECKHAND_PIPELINE_CONCURRENCY: '4',
+      DECKHAND_PIPELINE_LEASE_MS: '5000',
+      DECKHAND_FAULTS: 'scc:POST=slow:100*1',
     };
 
     // Act
@@ -115,6 +120,8 @@ describe('loadConfig', () => {
         keyHeader: 'X-Api-Key',
         serviceKeyHash: undefined,
       },
+      pipeline: { concurrency: 4, leaseMs: 5000 },
+      faults: [{ target: 'scc', operation: 'POST', kind: 'slow', ms: 100, times: 1 }],
     });
   });
 
@@ -137,7 +144,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS, DECKHAND_QUEUE_URL, DECKHAND_SECRETS_ID)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS, DECKHAND_QUEUE_URL, DECKHAND_SECRETS_ID, DECKHAND_PIPELINE_CONCURRENCY, DECKHAND_PIPELINE_LEASE_MS, DECKHAND_FAULTS)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');

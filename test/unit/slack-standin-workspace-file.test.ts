@@ -24,8 +24,12 @@ function standIn() {
   });
 }
 
-function call(core: ReturnType<typeof standIn>, method: string, args: Record<string, unknown>) {
-  const response = core.handle({
+async function call(
+  core: ReturnType<typeof standIn>,
+  method: string,
+  args: Record<string, unknown>,
+) {
+  const response = await core.handle({
     method: 'POST',
     path: `/api/${method}`,
     query: new URLSearchParams(),
@@ -36,25 +40,32 @@ function call(core: ReturnType<typeof standIn>, method: string, args: Record<str
 }
 
 describe('the stand-in workspace file', () => {
-  it('keeps messages, thread replies and DMs across a restart; chat.update still finds them', () => {
+  it('keeps messages, thread replies and DMs across a restart; chat.update still finds them', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-wsfile-'));
     dirs.push(dataDir);
     const before = standIn();
     const file = openWorkspaceFile(dataDir, before.internals.workspace, logger);
-    const parent = call(before, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'a charter' });
-    call(before, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'status', thread_ts: parent.ts });
-    call(before, 'chat.postMessage', { channel: 'U0DANAOPS', text: 'your DM' });
+    const parent = await call(before, 'chat.postMessage', {
+      channel: 'C0QSDOPS',
+      text: 'a charter',
+    });
+    await call(before, 'chat.postMessage', {
+      channel: 'C0QSDOPS',
+      text: 'status',
+      thread_ts: parent.ts,
+    });
+    await call(before, 'chat.postMessage', { channel: 'U0DANAOPS', text: 'your DM' });
     file.changed();
     file.flush();
 
     const after = standIn();
     openWorkspaceFile(dataDir, after.internals.workspace, logger);
-    const updated = call(after, 'chat.update', {
+    const updated = await call(after, 'chat.update', {
       channel: 'C0QSDOPS',
       ts: parent.ts,
       text: 'edited',
     });
-    const next = call(after, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'later' });
+    const next = await call(after, 'chat.postMessage', { channel: 'C0QSDOPS', text: 'later' });
 
     expect(after.standIn.thread('C0QSDOPS', String(parent.ts)).map((m) => m.text)).toEqual([
       'edited',

@@ -3,7 +3,10 @@
  * assignment and, when deckhand delivers the links (built-in SCC), a personal magic link by
  * Slack DM and/or email. Re-runs on a change: new people are notified, people taken off are
  * released, the others are told what changed; a cancellation tells everyone.
- * Messages are at-least-once: a crash between sending and recording sends one again.
+ * Messages are at-least-once, never lost: the assignment is stored with `notifiedAt: null`
+ * before its message goes and marked after, so a run that stopped in between (a crash, a write
+ * whose answer was lost) sends it on the next run; a crash between sending and marking sends
+ * it again.
  */
 
 import type { Booking } from '../../bookings/booking.ts';
@@ -12,6 +15,7 @@ import { assignedPeople, briefingFor, callAt, roleOn } from '../../crew/crew-bri
 import type { CrewMessageKind } from '../../crew/crew-notifier.ts';
 import { hashLinkToken, newLinkToken } from '../../crew/magic-link-token.ts';
 import { nextReminderAt } from '../../crew/reminder-schedule.ts';
+import { AssignmentConflictError } from '../../storage/dynamo-crew-store.ts';
 import type { Tenant } from '../../tenants/tenant-schema.ts';
 import type { PipelineDeps } from '../pipeline-deps.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
@@ -51,6 +55,27 @@ async function tell(
     briefing: briefingFor(booking, tenant, personId),
     link,
   });
+}
+
+/** Sends the assignment message, then records that it went. */
+async function notify(
+  deps: PipelineDeps,
+  booking: Booking,
+  tenant: Tenant,
+  assignment: CrewAssignment,
+  link: string | null,
+): Promise<void> {
+  await tell(deps, booking, tenant, assignment.personId, 'assignment', link);
+  const notifiedAt = deps.clock().toISOString();
+  try {
+    await deps.crew.store.update(assignment, { ...assignment, notifiedAt });
+  } catch (error) {
+    if (!(error instanceof AssignmentConflictError)) throw error;
+    // The person answered the moment the message arrived: mark the answered record.
+    const latest = await deps.crew.store.get(tenant.id, booking.bookingId, assignment.personId);
+    if (latest && latest.notifiedAt === null)
+      await deps.crew.store.update(latest, { ...latest, notifiedAt });
+  }
 }
 
 export const crewNotifyStep: PipelineStep = {
@@ -107,12 +132,23 @@ export const crewNotifyStep: PipelineStep = {
             nextReminderAt: sendsLinks ? (reminder?.toISOString() ?? null) : null,
             remindersSent: 0,
             briefing,
+            ...(sendsLinks ? { notifiedAt: null } : {}),
             createdAt: current?.createdAt ?? now.toISOString(),
             updatedAt: now.toISOString(),
           };
-          if (current) await deps.crew.store.update(current, fresh);
-          else if (!(await deps.crew.store.create(fresh))) return; // another runner got here first
-          if (sendsLinks) await tell(deps, booking, tenant, personId, 'assignment', link);
+          const stored = current
+            ? await deps.crew.store.update(current, fresh)
+            : (await deps.crew.store.create(fresh))
+              ? fresh
+              : // Already there: an earlier attempt stored it and its answer was lost.
+                await deps.crew.store.get(tenant.id, booking.bookingId, personId);
+          if (!stored) return;
+          if (stored.notifiedAt === null) await notify(deps, booking, tenant, stored, link);
+          notified.push(personId);
+        } else if (current.state === 'pending' && current.notifiedAt === null) {
+          // Stored by a run that stopped before its message went: send it now.
+          const link = await issueLink(deps, booking, tenant, personId, linkExpiresAt);
+          await notify(deps, booking, tenant, current, link);
           notified.push(personId);
         } else if (JSON.stringify(current.briefing) !== JSON.stringify(briefing)) {
           // Same person, new details (time, place, role): tell them, with a fresh link.
