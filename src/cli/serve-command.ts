@@ -109,6 +109,18 @@ export async function runServeCommand(
   });
   const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
   const slack = await createSlackApp(slackConfig, tenants, runtime, { logger, route: slackRoute });
+  // Listen for Ctrl-C / SIGTERM before saying we are ready: whoever reads the ready line may
+  // stop us at once, and a signal with no listener yet kills the process without cleaning up.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      logger.info({ signal }, 'shutting down');
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   if (!local || values.details)
     io.stdout.write(
       describeSetup(config, tenants, runtime.httpUrl, (t) => runtime.calendarFeedUrl(t), {
@@ -140,16 +152,7 @@ export async function runServeCommand(
   }, 60_000);
   completer.unref();
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      logger.info({ signal }, 'shutting down');
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
   clearInterval(completer);
   await slack?.stop();
   await slack?.idle();
