@@ -23,6 +23,7 @@ import {
   sqsRecord,
   startLambdaHarness,
 } from '../support/lambda-harness.ts';
+import { buttonValue } from '../support/slack-flow.ts';
 
 let h: LambdaHarness;
 afterEach(async () => {
@@ -33,16 +34,6 @@ const TENANT = 'queen-of-san-diego';
 const lambdaContext = { functionName: 'deckhand-slack' } as Context;
 const allText = (value: unknown) => JSON.stringify(value ?? '');
 const jobsOf = (bodies: string[]) => bodies.map((b) => JSON.parse(b) as Record<string, unknown>);
-
-function buttonValue(blocks: unknown[] | undefined, actionId: string): string | undefined {
-  for (const block of (blocks ?? []) as {
-    elements?: { action_id?: string; value?: string }[];
-  }[]) {
-    for (const element of block.elements ?? [])
-      if (element.action_id === actionId) return element.value;
-  }
-  return undefined;
-}
 
 /** A Slack request signed over its UTF-8 bytes, as a function URL event with a base64 body. */
 function signedEvent(body: string, options: { tamper?: boolean } = {}) {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobOf } from '../../src/queue/jobs.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import { approveDraftJob } from '../../views/listeners/approval-submitted.ts';
+import { buttonValue } from '../support/slack-flow.ts';
 import {
   DANA,
   KAI,
@@ -35,21 +36,6 @@ const EMAIL = [
   'Guests: 4',
   'Total: $840.75',
 ].join('\n');
-
-function buttonValue(blocks: unknown[] | undefined, actionId: string): string | undefined {
-  for (const block of (blocks ?? []) as {
-    elements?: { action_id?: string; value?: string }[];
-    accessory?: { action_id?: string; value?: string };
-  }[]) {
-    for (const element of [
-      ...(block.elements ?? []),
-      ...(block.accessory ? [block.accessory] : []),
-    ]) {
-      if (element.action_id === actionId) return element.value;
-    }
-  }
-  return undefined;
-}
 
 const allText = (blocks: unknown) => JSON.stringify(blocks ?? '');
 
