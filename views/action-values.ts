@@ -12,6 +12,8 @@ export const approvalMetadataSchema = z.strictObject({
   channelId: id,
   /** The email's thread, when the booking came from a message. */
   threadTs: id.optional(),
+  /** The review card the modal was opened from: once approved it says so and loses its buttons. */
+  cardTs: id.optional(),
 });
 export type ApprovalMetadata = z.infer<typeof approvalMetadataSchema>;
 

@@ -81,6 +81,8 @@ export const jobSchema = z.discriminatedUnion('type', [
     draftId: id,
     /** Made once per submission: a re-run of this job resumes it, another submission does not. */
     claim: z.string().min(16).max(64),
+    /** The review card to mark approved (in the status message's channel). */
+    cardTs: slackTs.optional(),
     channelId: id,
     threadTs: slackTs.nullable(),
     approvedBy: id,

@@ -22,7 +22,7 @@ export async function runJob(deps: SlackDeps, client: WebClient, job: Job): Prom
     case 'intake.read':
       return readIntakeJob(deps, client, job);
     case 'draft.approve':
-      return approveDraftJob(deps, job);
+      return approveDraftJob(deps, client, job);
     case 'change.apply':
       return applyChangeJob(deps, client, job);
     case 'thread.event':

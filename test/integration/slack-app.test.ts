@@ -94,6 +94,12 @@ describe('the charter story', () => {
     expect(allText(status?.blocks)).toContain('✅');
     const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
     expect(replies.join('\n')).toMatch(/approved/i);
+    // The review card says who approved it and has no buttons left to press.
+    const inThread = h.standIn.thread(OPS, threadTs);
+    expect(inThread.filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove))).toHaveLength(0);
+    expect(inThread.map((m) => m.text)).toContainEqual(
+      `Approved by <@${DANA}> as ${bookingId}: its status follows in this thread.`,
+    );
 
     // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
     const outbox = join(h.dataDir, 'outbox');
@@ -286,11 +292,14 @@ describe('the charter story', () => {
     );
     expect(claimed?.status).toBe('approving');
     // Another submission (its own claim) finds the draft taken and books nothing.
-    await approveDraftJob(h.slack.deps, { ...job, claim: 'another-submission-claim' });
+    await approveDraftJob(h.slack.deps, h.slack.app.client, {
+      ...job,
+      claim: 'another-submission-claim',
+    });
     expect(await h.runtime.store.listByTenant('queen-of-san-diego')).toHaveLength(0);
     // The queue delivers the job again (twice, as SQS may): it resumes under the same id.
-    await approveDraftJob(h.slack.deps, job);
-    await approveDraftJob(h.slack.deps, job);
+    await approveDraftJob(h.slack.deps, h.slack.app.client, job);
+    await approveDraftJob(h.slack.deps, h.slack.app.client, job);
     await h.slack.idle();
 
     const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');
@@ -300,7 +309,13 @@ describe('the charter story', () => {
     );
     const replies = h.standIn.thread(OPS, forwarded.ts);
     expect(replies.filter((m) => m.ts === bookings[0]?.slack?.statusTs)).toHaveLength(1);
-    expect(replies.filter((m) => /approved by/i.test(m.text ?? ''))).toHaveLength(1);
+    // One "Approved by" reply, and the review card marked approved once.
+    expect(
+      replies.filter((m) => /^:\+1: approved by|👍 Approved by/i.test(m.text ?? '')),
+    ).toHaveLength(1);
+    expect(
+      replies.filter((m) => /^Approved by .* as BKDIEDAFTERCLAIM/.test(m.text ?? '')),
+    ).toHaveLength(1);
     expect(
       replies.filter(
         (m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0,

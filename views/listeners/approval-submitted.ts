@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
@@ -15,6 +16,7 @@ import { decodeApprovalMetadata } from '../action-values.ts';
 import { overlapErrors } from '../approval-overlaps.ts';
 import { readApprovalSubmission, type ViewStateValues } from '../approval-submission.ts';
 import { CALLBACK_IDS } from '../block-ids.ts';
+import { userMention } from '../slack-format.ts';
 
 export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
   app.view(CALLBACK_IDS.approvalModal, async ({ ack, view, body }) => {
@@ -63,6 +65,7 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
       approvedBy: body.user.id,
       submission: read.value,
       claim: randomUUID(),
+      ...(metadata.cardTs ? { cardTs: metadata.cardTs } : {}),
     });
   });
 }
@@ -72,7 +75,11 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
  * Safe to run again (SQS re-delivers a job whose worker died): the claim fixes the booking id,
  * booking and approving are idempotent, the thread opens once, and the pipeline resumes.
  */
-export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve'>): Promise<void> {
+export async function approveDraftJob(
+  deps: SlackDeps,
+  client: WebClient,
+  job: JobOf<'draft.approve'>,
+): Promise<void> {
   const tenant = deps.tenants.get(job.tenantId);
   const draft = await deps.drafts.claimApproval(tenant.id, job.draftId, job.claim, newBookingId());
   // Another submission approved it, or it was dismissed: that one answers in the thread.
@@ -111,6 +118,7 @@ export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve
   await deps.thread.open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs });
   // "Approved by …" once: a re-run that finds the booking already approved does not repeat it.
   if (created) {
+    if (job.cardTs) await markCardApproved(deps, client, job, booking.bookingId);
     deps.thread.onEvent(tenant.id, booking.bookingId, {
       seq: 0,
       at: deps.clock().toISOString(),
@@ -120,4 +128,27 @@ export async function approveDraftJob(deps: SlackDeps, job: JobOf<'draft.approve
     });
   }
   await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+}
+
+/**
+ * The review card becomes a line saying who approved it, without its buttons (as *Dismiss*
+ * does), so nobody opens the modal for a booking that is already on its way. Best effort: the
+ * card may have been deleted, and the charter goes on either way.
+ */
+async function markCardApproved(
+  deps: SlackDeps,
+  client: WebClient,
+  job: JobOf<'draft.approve'>,
+  bookingId: string,
+): Promise<void> {
+  try {
+    await client.chat.update({
+      channel: job.channelId,
+      ts: job.cardTs as string,
+      text: `Approved by ${userMention(job.approvedBy)} as ${bookingId}: its status follows in this thread.`,
+      blocks: [],
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, bookingId }, 'marking the review card approved failed');
+  }
 }

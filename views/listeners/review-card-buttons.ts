@@ -55,6 +55,7 @@ export function registerReviewCardButtons(app: App, deps: SlackDeps): void {
             draftId: draft.draftId,
             channelId: draft.channelId,
             ...(draft.threadTs ? { threadTs: draft.threadTs } : {}),
+            ...(body.message ? { cardTs: body.message.ts } : {}),
           },
           draft: approvalDraftFromIntake(draft.intake, tenant),
           marketplaceId: draft.intake.bookingId,
