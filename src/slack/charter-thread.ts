@@ -28,6 +28,11 @@ export interface CharterThreadOptions {
   postIntervalMs?: number;
   /** How long to gather events before one status update. */
   coalesceMs?: number;
+  /**
+   * Claims a stored event's reply before it is posted, released when posting fails: a queue
+   * delivers a job at least once (SQS), and a second delivery of an event must not post twice.
+   */
+  replies?: { claim(key: string): Promise<boolean>; release(key: string): Promise<void> };
 }
 
 export class CharterThread {
@@ -84,15 +89,23 @@ export class CharterThread {
       });
       if (reply) {
         const { channelId, threadTs } = booking.slack;
-        await this.#queue.run(channelId, () =>
-          this.#o.client.chat.postMessage({
-            channel: channelId,
-            thread_ts: threadTs ?? undefined,
-            text: reply.text,
-            blocks: reply.blocks,
-            unfurl_links: false,
-          }),
-        );
+        // Stored events (seq > 0) reply once however often they are delivered.
+        const once = event.seq > 0 ? `reply:${tenantId}/${bookingId}/${event.seq}` : undefined;
+        if (once && this.#o.replies && !(await this.#o.replies.claim(once))) return;
+        try {
+          await this.#queue.run(channelId, () =>
+            this.#o.client.chat.postMessage({
+              channel: channelId,
+              thread_ts: threadTs ?? undefined,
+              text: reply.text,
+              blocks: reply.blocks,
+              unfurl_links: false,
+            }),
+          );
+        } catch (error) {
+          if (once) await this.#o.replies?.release(once).catch(() => undefined);
+          throw error;
+        }
       }
     });
     this.scheduleRefresh(tenantId, bookingId);

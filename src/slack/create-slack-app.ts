@@ -26,6 +26,9 @@ import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { createSlackRouting } from './tenant-routing.ts';
 
+/** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
+const REPLY_CLAIM_MS = 15 * 24 * 60 * 60 * 1000;
+
 /** Client options shared by Bolt's client and the crew DM notifier. */
 export function slackClientOptions(config: Config): WebClientOptions {
   return {
@@ -102,11 +105,16 @@ export function createSlackDeps(
   options: { logger: Logger; postIntervalMs?: number; coalesceMs?: number; queue?: WorkQueue },
 ): { deps: SlackDeps; queue: WorkQueue; idle(): Promise<void> } {
   const work = new Set<Promise<unknown>>();
+  const drafts = new DynamoDraftStore(runtime.clients.doc, config.tableName);
   const thread = new CharterThread({
     client,
     deps: runtime.deps,
     tenants,
     logger: options.logger,
+    replies: {
+      claim: (key) => drafts.claimDelivery(key, Date.now() + REPLY_CLAIM_MS),
+      release: (key) => drafts.releaseDelivery(key),
+    },
     ...(options.postIntervalMs === undefined ? {} : { postIntervalMs: options.postIntervalMs }),
     ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
   });
@@ -122,7 +130,7 @@ export function createSlackDeps(
     config,
     tenants,
     runtime,
-    drafts: new DynamoDraftStore(runtime.clients.doc, config.tableName),
+    drafts,
     routing: createSlackRouting(config, tenants),
     thread,
     logger: options.logger,

@@ -4,6 +4,7 @@
  * or a re-delivered submission books once.
  */
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -126,6 +127,13 @@ export class DynamoDraftStore {
           ...(bookingId ? { ':booking': bookingId } : {}),
         },
       }),
+    );
+  }
+
+  /** Gives a claimed delivery back, so a retry can do what the failed attempt could not. */
+  async releaseDelivery(key: string): Promise<void> {
+    await this.#doc.send(
+      new DeleteCommand({ TableName: this.#table, Key: keys.slackDelivery(key) }),
     );
   }
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PipelineEvent } from '../../src/pipeline/step-record.ts';
 import type { JobOf } from '../../src/queue/jobs.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import { approveDraftJob } from '../../views/listeners/approval-submitted.ts';
@@ -321,6 +322,19 @@ describe('the charter story', () => {
         (m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0,
       ),
     ).toHaveLength(1);
+
+    // A queue may deliver a thread event twice too (SQS thread.event jobs): still one reply.
+    const done = (await h.runtime.store.listEvents('queen-of-san-diego', 'BKDIEDAFTERCLAIM')).find(
+      (e) => e.type === 'pipeline_done',
+    );
+    expect(done?.seq).toBeGreaterThan(0);
+    h.slack.deps.thread.onEvent('queen-of-san-diego', 'BKDIEDAFTERCLAIM', done as PipelineEvent);
+    h.slack.deps.thread.onEvent('queen-of-san-diego', 'BKDIEDAFTERCLAIM', done as PipelineEvent);
+    await h.slack.idle();
+    const allDone = h.standIn
+      .thread(OPS, forwarded.ts)
+      .filter((m) => (m.text ?? '').startsWith('✅ All steps done'));
+    expect(allDone).toHaveLength(1);
   }, 60_000);
 });
 
