@@ -277,6 +277,11 @@ describe('Slack tenancy: a workspace channel and approver act only on their own 
       expect(reply).toMatch(/no booking|not found|unknown/i);
     }
     expect(retry.status).toBe(200);
+    // The Retry click is told, only to who clicked, that B has no such charter.
+    const told = h.standIn.messages('C0REEFOPS').filter((m) => m.ephemeralTo === 'U0MORGANT');
+    expect(told.map((m) => m.text).join('\n')).toContain(
+      `has no charter ${booking.bookingId}, so there is nothing to retry`,
+    );
     const after = await h.runtime.store.get(a.id, booking.bookingId);
     expect(after?.status).toBe('approved');
     expect(after?.version).toBe(booking.version);

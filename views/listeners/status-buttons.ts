@@ -12,6 +12,7 @@ import { teamOf } from '../../src/slack/slack-deps.ts';
 import { decodeReplacementChoice } from '../action-values.ts';
 import { ACTION_IDS } from '../block-ids.ts';
 import { buildRefusal } from '../refusal.ts';
+import { safe } from '../slack-format.ts';
 
 export function registerStatusButtons(app: App, deps: SlackDeps): void {
   const allowed = async (body: BlockAction, client: App['client']) => {
@@ -38,6 +39,17 @@ export function registerStatusButtons(app: App, deps: SlackDeps): void {
       if (!tenant) return;
       const bookingId = action.value;
       if (!bookingId) return;
+      // A button copied from another workspace's thread, or a booking since removed: say so.
+      if (!(await deps.runtime.store.get(tenant.id, bookingId))) {
+        if (body.channel) {
+          await client.chat.postEphemeral({
+            channel: body.channel.id,
+            user: body.user.id,
+            text: `${safe(tenant.name, 200)} has no charter ${safe(bookingId, 80)}, so there is nothing to retry. \`/charter list\` shows its charters.`,
+          });
+        }
+        return;
+      }
       await deps.enqueue({ type: 'pipeline.retry', tenantId: tenant.id, bookingId });
     },
   );
