@@ -214,6 +214,8 @@ export async function createRuntime(
   options: RuntimeOptions,
 ): Promise<DeckhandRuntime> {
   const clock = options.clock ?? (() => new Date());
+  /** For the uptime in /healthz when requests come without the server (the HTTP Lambda). */
+  const startedAt = new Date();
   const subscribers = new Set<
     (tenantId: string, bookingId: string, event: PipelineEvent) => void
   >();
@@ -427,7 +429,12 @@ export async function createRuntime(
       deps,
       httpUrl: serviceUrl,
       attached: runningHttpUrl !== undefined,
-      handle: (request) => handleServiceRequest(routes, request, options.logger),
+      handle: (request) =>
+        handleServiceRequest(routes, request, options.logger, {
+          version: VERSION,
+          tenants,
+          startedAt,
+        }),
       faults,
       embeddedStack: stack,
       subscribe(listener) {

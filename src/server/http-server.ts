@@ -67,15 +67,40 @@ function findRoute(routes: readonly Route[], path: string): Route | undefined {
   );
 }
 
+/** `GET /healthz`: the version, the tenants and the uptime (the server and the HTTP Lambda). */
+export function healthResponse(
+  method: string,
+  deps: Pick<HttpServerDeps, 'version' | 'tenants'>,
+  startedAt: Date,
+): ServiceResponse {
+  if (method !== 'GET' && method !== 'HEAD') {
+    return jsonResponse(
+      405,
+      { error: 'method_not_allowed', message: 'Use GET /healthz.' },
+      { allow: 'GET, HEAD' },
+    );
+  }
+  return jsonResponse(200, {
+    status: 'ok',
+    version: deps.version,
+    tenants: deps.tenants.list().map((t) => t.id),
+    uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  });
+}
+
 /**
  * One request through the routes without a socket (the HTTP Lambda): the same matching,
- * `strip` and error answers as the server; the body is already read and size-checked.
+ * `strip`, health check and error answers as the server; the body is already read and
+ * size-checked.
  */
 export async function handleServiceRequest(
   routes: readonly Route[],
   request: ServiceRequest,
   logger: Logger,
+  health?: { version: string; tenants: TenantRegistry; startedAt: Date },
 ): Promise<ServiceResponse> {
+  if (health && request.path === '/healthz')
+    return healthResponse(request.method, health, health.startedAt);
   const route = findRoute(routes, request.path);
   if (!route)
     return jsonResponse(404, {
@@ -102,21 +127,7 @@ export function createRequestHandler(
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendJson(
-          res,
-          405,
-          { error: 'method_not_allowed', message: 'Use GET /healthz.' },
-          { allow: 'GET, HEAD' },
-        );
-        return;
-      }
-      sendJson(res, 200, {
-        status: 'ok',
-        version: deps.version,
-        tenants: deps.tenants.list().map((t) => t.id),
-        uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-      });
+      writeServiceResponse(res, healthResponse(req.method ?? 'GET', deps, startedAt));
       return;
     }
     const route = findRoute(deps.routes ?? [], path);

@@ -246,6 +246,7 @@ describe('the HTTP function', () => {
       }),
     );
     const nowhere = await h.http(functionUrlEvent({ method: 'GET', path: '/nothing-here' }));
+    const health = await h.http(functionUrlEvent({ method: 'GET', path: '/healthz' }));
 
     expect(feed.statusCode).toBe(200);
     expect(feed.headers?.['content-type']).toMatch(/^text\/calendar/);
@@ -256,6 +257,12 @@ describe('the HTTP function', () => {
     expect(tooLarge.statusCode).toBe(413);
     expect(nowhere.statusCode).toBe(404);
     expect(JSON.parse(String(nowhere.body))).toMatchObject({ error: 'not_found' });
+    // The same health check as the server's, for a load balancer or a deploy's smoke test.
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(String(health.body))).toMatchObject({
+      status: 'ok',
+      tenants: ['queen-of-san-diego', 'keys-reef-runner'],
+    });
   });
 });
 
