@@ -103,12 +103,13 @@ export async function approveDraftJob(
     departure: draft.intake.departure,
     renterNote: value.notes ?? draft.intake.renterNote,
   };
-  const { booking, created } = await approveBooking(deps.runtime.store, tenant, intake, {
+  const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
     assignment: { captainId: value.captainId, crewIds: value.crewIds },
     now: deps.clock(),
     bookingId: draft.bookingId,
   });
-  await deps.drafts.transition(
+  // True for the one run that moves the draft on (not for a re-run after that point).
+  const approvedNow = await deps.drafts.transition(
     tenant.id,
     draft.draftId,
     'approving',
@@ -116,8 +117,8 @@ export async function approveDraftJob(
     booking.bookingId,
   );
   await deps.thread.open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs });
-  // "Approved by …" once: a re-run that finds the booking already approved does not repeat it.
-  if (created) {
+  // The card and "Approved by …" once: a re-run past the draft's approval does not repeat them.
+  if (approvedNow) {
     if (job.cardTs) await markCardApproved(deps, client, job, booking.bookingId);
     deps.thread.onEvent(tenant.id, booking.bookingId, {
       seq: 0,
