@@ -50,22 +50,39 @@ function checkThread(context: MethodContext, channel: string, threadTs: string |
     throw new SlackApiError('invalid_thread_ts');
 }
 
-const postMessage: WebApiMethod = (raw, context) => {
-  const args = parseArgs(postMessageArgs, raw, CODES);
+/** Stores a message from the app (blocks given their generated ids, inputs their initial state). */
+function addBotMessage(
+  context: MethodContext,
+  channel: string,
+  args: {
+    thread_ts?: string | undefined;
+    text?: string | undefined;
+    blocks?: unknown[] | undefined;
+  },
+  ephemeralTo?: string,
+) {
   const { workspace, ids } = context;
-  const channel = conversation(context, args.channel);
-  checkMessageContent(args);
-  checkThread(context, channel.id, args.thread_ts);
   const record = workspace.addMessage({
-    channel: channel.id,
-    ts: workspace.nextTs(channel.id),
+    channel,
+    ts: workspace.nextTs(channel),
     threadTs: args.thread_ts,
     text: args.text,
     blocks: args.blocks && withGeneratedIds(args.blocks, () => ids.generatedId()),
     user: workspace.botUserId,
     botId: workspace.botId,
+    ...(ephemeralTo === undefined ? {} : { ephemeralTo }),
   });
   record.stateValues = initialState(record.blocks);
+  return record;
+}
+
+const postMessage: WebApiMethod = (raw, context) => {
+  const args = parseArgs(postMessageArgs, raw, CODES);
+  const { workspace } = context;
+  const channel = conversation(context, args.channel);
+  checkMessageContent(args);
+  checkThread(context, channel.id, args.thread_ts);
+  const record = addBotMessage(context, channel.id, args);
   return {
     ok: true,
     channel: channel.id,
@@ -103,21 +120,11 @@ const update: WebApiMethod = (raw, context) => {
 
 const postEphemeral: WebApiMethod = (raw, context) => {
   const args = parseArgs(postEphemeralArgs, raw, CODES);
-  const { workspace, ids } = context;
+  const { workspace } = context;
   const channel = conversation(context, args.channel);
   if (!workspace.isMember(channel, args.user)) throw new SlackApiError('user_not_in_channel');
   checkMessageContent(args);
-  const record = workspace.addMessage({
-    channel: channel.id,
-    ts: workspace.nextTs(channel.id),
-    threadTs: args.thread_ts,
-    text: args.text,
-    blocks: args.blocks && withGeneratedIds(args.blocks, () => ids.generatedId()),
-    user: workspace.botUserId,
-    botId: workspace.botId,
-    ephemeralTo: args.user,
-  });
-  record.stateValues = initialState(record.blocks);
+  const record = addBotMessage(context, channel.id, args, args.user);
   return { ok: true, message_ts: record.ts };
 };
 

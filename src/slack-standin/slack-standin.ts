@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FaultInjector } from '../faults/fault-injector.ts';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
+import type { ActionInput } from './block-state.ts';
 import type { MethodContext } from './method-context.ts';
 import { ResponseUrls } from './response-urls.ts';
 import { SlackIds } from './slack-ids.ts';
@@ -88,22 +89,16 @@ export interface SlackStandIn {
     channelId: string;
     retryNum?: number;
   }): Promise<{ status: number; body: string; triggerId: string }>;
-  blockAction(input: {
-    userId: string;
-    channelId?: string;
-    messageTs?: string;
-    viewId?: string;
-    actionId: string;
-    blockId: string;
-    value?: string;
-    selectedOption?: string;
-    selectedOptions?: string[];
-    selectedDate?: string;
-    selectedTime?: string;
-    text?: string;
-    /** In a view: the other inputs' current values (as viewSubmission takes them), kept in its state. */
-    values?: Record<string, Record<string, unknown>>;
-  }): Promise<{ status: number; body: string; triggerId: string }>;
+  blockAction(
+    input: ActionInput & {
+      userId: string;
+      channelId?: string;
+      messageTs?: string;
+      viewId?: string;
+      /** In a view: the other inputs' current values (as viewSubmission takes them), kept in its state. */
+      values?: Record<string, Record<string, unknown>>;
+    },
+  ): Promise<{ status: number; body: string; triggerId: string }>;
   /**
    * Submits an open modal. `values` are block_id → action_id → a plain value (string; string[]
    * for multi-selects; null to clear) or Slack's own value object; other inputs keep their state.
