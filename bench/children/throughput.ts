@@ -5,10 +5,10 @@
  * counted exactly: calendar entries, SCC events, guest and crew objects, bookings active.
  * The parent samples this process's RSS while it runs.
  */
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import { listAllObjects } from '../../src/storage/list-objects.ts';
 import { startHarness } from '../../test/support/pipeline-harness.ts';
+import { scanEntity } from '../../test/support/scan-entity.ts';
 import { serveRpc } from '../lib/rpc.ts';
 import { sleep } from '../lib/stats.ts';
 
@@ -27,39 +27,11 @@ h.setS3Hook(async () => {
 
 /** Paginated: one Scan page stops at 1 MB, and 200 bookings' items are more than that. */
 async function countEntity(entity: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await h.runtime.clients.doc.send(
-      new ScanCommand({
-        TableName: h.runtime.config.tableName,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-        Select: 'COUNT',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
+  return (await scanEntity(h.runtime.clients.doc, h.runtime.config.tableName, entity)).length;
 }
 
 async function countKeys(prefix: string): Promise<number> {
-  let count = 0;
-  let token: string | undefined;
-  do {
-    const page = await h.runtime.clients.s3.send(
-      new ListObjectsV2Command({
-        Bucket: h.tenant.bucket,
-        Prefix: prefix,
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    count += page.KeyCount ?? 0;
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return count;
+  return (await listAllObjects(h.runtime.clients.s3, h.tenant.bucket, prefix)).length;
 }
 
 serveRpc(

@@ -3,8 +3,9 @@
  * thread) and time-limited presigned GET links (the access-controlled gallery). Photos are
  * never public: the bucket serves them only through these signed links.
  */
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { listAllObjects } from '../storage/list-objects.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { uploadPrefix } from './upload-policy.ts';
 
@@ -33,25 +34,18 @@ export async function listBookingPhotos(
   guestSlug: string,
 ): Promise<BookingPhoto[]> {
   const photos: BookingPhoto[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({
-        Bucket: tenant.bucket,
-        Prefix: uploadPrefix(tenant.id, guestSlug),
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    for (const object of page.Contents ?? []) {
-      if (!object.Key) continue;
-      photos.push({
-        key: object.Key,
-        size: object.Size ?? 0,
-        uploadedAt: object.LastModified ? object.LastModified.toISOString() : null,
-      });
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+  for (const object of await listAllObjects(
+    s3,
+    tenant.bucket,
+    uploadPrefix(tenant.id, guestSlug),
+  )) {
+    if (!object.Key) continue;
+    photos.push({
+      key: object.Key,
+      size: object.Size ?? 0,
+      uploadedAt: object.LastModified ? object.LastModified.toISOString() : null,
+    });
+  }
   return photos.sort(
     (a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.key.localeCompare(b.key),
   );

@@ -3,7 +3,8 @@
  * submit it; and counts of what deckhand left behind (stored items, S3 objects, thread
  * messages), paginated so that hundreds of bookings count right.
  */
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+
+import { listAllObjects } from '../../src/storage/list-objects.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import { scanEntity } from './scan-entity.ts';
 import { DANA, OPS, type SlackHarness } from './slack-harness.ts';
@@ -110,18 +111,5 @@ export function scanAll(h: SlackHarness, entity: string): Promise<Record<string,
 
 /** How many objects a tenant's bucket holds under a prefix (all pages). */
 export async function countObjects(h: SlackHarness, bucket: string, prefix: string) {
-  let count = 0;
-  let token: string | undefined;
-  do {
-    const page = await h.runtime.clients.s3.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    count += page.KeyCount ?? 0;
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return count;
+  return (await listAllObjects(h.runtime.clients.s3, bucket, prefix)).length;
 }
