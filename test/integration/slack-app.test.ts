@@ -248,6 +248,40 @@ describe('the charter story', () => {
     expect(statusMessages).toHaveLength(1);
   }, 60_000);
 
+  it('sets the charter up even when Slack refuses its status message', async () => {
+    h = await startSlackHarness();
+    const forwarded = await h.standIn.forwardEmail({
+      channelId: OPS,
+      userId: DANA,
+      subject: 'Booking confirmed',
+      from: 'Boatsetter <notifications@boatsetter.example.com>',
+      plainText: EMAIL,
+      date: 'Mon, 1 Mar 2027 10:00:00 -0800',
+    });
+    await h.slack.idle();
+    const card = h.standIn
+      .thread(OPS, forwarded.ts)
+      .find((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove));
+    await h.standIn.blockAction({
+      userId: DANA,
+      channelId: OPS,
+      messageTs: card?.ts,
+      actionId: ACTION_IDS.reviewApprove,
+      blockId: BLOCK_IDS.cardActions,
+      value: buttonValue(card?.blocks, ACTION_IDS.reviewApprove) as string,
+    });
+    await h.slack.idle();
+    const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+    // The next post (the status message) is refused; a queue would run the job again later.
+    h.standIn.failNext('chat.postMessage', 'internal_error');
+    await h.standIn.viewSubmission({ userId: DANA, viewId: modal?.id as string, values: {} });
+    await h.slack.idle();
+
+    const [booking] = await h.runtime.store.listByTenant('queen-of-san-diego');
+    expect(booking?.status).toBe('active');
+    expect(booking?.slack?.statusTs ?? null).toBeNull();
+  }, 60_000);
+
   it('an approval job run again after its worker died books once and finishes the charter', async () => {
     h = await startSlackHarness();
     // The worker "dies" before running the approval: the job is kept, not run.

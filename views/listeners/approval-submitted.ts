@@ -116,7 +116,14 @@ export async function approveDraftJob(
     'approved',
     booking.bookingId,
   );
-  await deps.thread.open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs });
+  // The charter is set up even when Slack does not answer: a thread that could not be opened
+  // fails the job after the pipeline, so the queue runs it again (it resumes, and opens it).
+  let threadFailed: { error: unknown } | undefined;
+  await deps.thread
+    .open(booking, tenant, { channelId: job.channelId, threadTs: job.threadTs })
+    .catch((error: unknown) => {
+      threadFailed = { error };
+    });
   // The card and "Approved by …" once: a re-run past the draft's approval does not repeat them.
   if (approvedNow) {
     if (job.cardTs) await markCardApproved(deps, client, job, booking.bookingId);
@@ -129,6 +136,7 @@ export async function approveDraftJob(
     });
   }
   await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+  if (threadFailed) throw threadFailed.error;
 }
 
 /**
