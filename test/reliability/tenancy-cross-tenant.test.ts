@@ -232,8 +232,8 @@ describe('pages, links and uploads', () => {
       .filter((p): p is string => p !== undefined);
     const ofA = paths.find((p) => p.startsWith(`/crew/${a.id}/`)) as string;
     const ofB = paths.find((p) => p.startsWith(`/crew/${b.id}/`)) as string;
-    expect(ofA).toBeDefined();
-    expect(ofB).toBeDefined();
+    expect(ofA).toMatch(new RegExp(`^/crew/${a.id}/[A-Za-z0-9_-]{22,}`));
+    expect(ofB).toMatch(new RegExp(`^/crew/${b.id}/[A-Za-z0-9_-]{22,}`));
     const crossed = [
       ofA.replace(`/crew/${a.id}/`, `/crew/${b.id}/`),
       ofB.replace(`/crew/${b.id}/`, `/crew/${a.id}/`),

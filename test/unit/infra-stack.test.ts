@@ -144,7 +144,7 @@ describe('the sites', () => {
     const pagesFunction = ofType('AWS::CloudFront::Function').find(
       ([, f]) => f.Properties.FunctionCode === source,
     );
-    expect(pagesFunction).toBeDefined();
+    expect(pagesFunction?.[0]).toEqual(expect.any(String));
     expect(pagesFunction?.[1].Properties.FunctionConfig).toMatchObject({
       Runtime: 'cloudfront-js-2.0',
     });
@@ -170,7 +170,7 @@ describe('the sites', () => {
           { EventType: 'viewer-request', FunctionARN: pagesArn },
         ]);
         const origin = config.Origins.find((o) => o.Id === behavior?.TargetOriginId);
-        expect(origin?.OriginAccessControlId).toBeDefined();
+        expect(origin?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Id'] });
       }
     }
     template.hasResourceProperties('AWS::CloudFront::Distribution', {

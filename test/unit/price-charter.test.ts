@@ -34,9 +34,6 @@ const goldenInput: PriceInput = {
 };
 
 describe('priceCharter golden test (PRODUCT.md "Money")', () => {
-  // BUG (config/tenants.example.yml): the whatToBring item "A warm layer: it is cooler on the
-  // water" is unquoted, so YAML reads it as a mapping and the file fails validation.
-  // Remove `.fails` once the file loads.
   it('prices the seed charter for queen-of-san-diego loaded from the example file', async () => {
     // Prepare
     const tenant = (await loadTenantsFile(EXAMPLE_FILE)).get('queen-of-san-diego');

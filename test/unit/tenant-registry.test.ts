@@ -57,9 +57,6 @@ function configErrorOf(action: () => unknown): ConfigError {
 }
 
 describe('loadTenantsFile with the example file', () => {
-  // BUG (config/tenants.example.yml): `- A warm layer: it is cooler on the water` is an unquoted
-  // "key: value", so YAML turns it into a mapping and validation fails at
-  // tenants[0].whatToBring[1]. Remove `.fails` once the line is quoted.
   it('loads both example tenants with their time zones', async () => {
     // Act
     const registry = await loadTenantsFile(EXAMPLE_FILE);
