@@ -4,15 +4,12 @@
  * the crew event and tells both people.
  */
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
-import { assignReplacement } from '../../src/crew/replacements.ts';
-import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import type { JobOf } from '../../src/queue/jobs.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { teamOf } from '../../src/slack/slack-deps.ts';
-import { decodeReplacementChoice } from '../action-values.ts';
-import { ACTION_IDS } from '../block-ids.ts';
-import { buildRefusal } from '../refusal.ts';
-import { safe } from '../slack-format.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { teamOf } from '../../../src/slack/slack-deps.ts';
+import { decodeReplacementChoice } from '../../action-values.ts';
+import { ACTION_IDS } from '../../block-ids.ts';
+import { buildRefusal } from '../../refusal.ts';
+import { safe } from '../../slack-format.ts';
 
 export function registerStatusButtons(app: App, deps: SlackDeps): void {
   const allowed = async (body: BlockAction, client: App['client']) => {
@@ -70,30 +67,4 @@ export function registerStatusButtons(app: App, deps: SlackDeps): void {
       });
     },
   );
-}
-
-/** The `pipeline.retry` job: failed steps back to pending, then the pipeline. */
-export async function retryPipelineJob(
-  deps: SlackDeps,
-  job: JobOf<'pipeline.retry'>,
-): Promise<void> {
-  const tenant = deps.tenants.get(job.tenantId);
-  await deps.runtime.store.resetFailedSteps(tenant.id, job.bookingId, deps.clock());
-  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
-}
-
-/** The `crew.replace` job: the chosen person in place of the one who declined, then the pipeline. */
-export async function replaceCrewJob(deps: SlackDeps, job: JobOf<'crew.replace'>): Promise<void> {
-  const tenant = deps.tenants.get(job.tenantId);
-  const replacing = await deps.runtime.deps.crew.store.get(tenant.id, job.bookingId, job.replacing);
-  if (!replacing) return;
-  await assignReplacement(
-    deps.runtime.store,
-    tenant,
-    job.bookingId,
-    { role: replacing.role, personId: job.personId, replacing: job.replacing },
-    deps.clock(),
-    new Set([job.replacing]),
-  );
-  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
 }

@@ -4,17 +4,12 @@
  * `/charter cancel`) to the booking and re-run what it affects.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { IntakeResult } from '../../src/intake/intake-result.ts';
-import { applyChange, cancellationOf, findBooking } from '../../src/pipeline/book-from-intake.ts';
-import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import type { JobOf } from '../../src/queue/jobs.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { teamOf } from '../../src/slack/slack-deps.ts';
-import { approvalDraftFromIntake } from '../approval-draft.ts';
-import { buildApprovalModal } from '../approval-modal.ts';
-import { ACTION_IDS } from '../block-ids.ts';
-import { buildRefusal } from '../refusal.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { teamOf } from '../../../src/slack/slack-deps.ts';
+import { approvalDraftFromIntake } from '../../approval-draft.ts';
+import { buildApprovalModal } from '../../approval-modal.ts';
+import { ACTION_IDS } from '../../block-ids.ts';
+import { buildRefusal } from '../../refusal.ts';
 
 export function registerReviewCardButtons(app: App, deps: SlackDeps): void {
   const resolve = (body: BlockAction) => {
@@ -102,34 +97,4 @@ export function registerReviewCardButtons(app: App, deps: SlackDeps): void {
       });
     });
   }
-}
-
-/** The `change.apply` job: a change draft (or `/charter cancel`'s booking) applied, then the pipeline. */
-export async function applyChangeJob(
-  deps: SlackDeps,
-  client: WebClient,
-  job: JobOf<'change.apply'>,
-): Promise<void> {
-  const tenant = deps.tenants.get(job.tenantId);
-  const draft = await deps.drafts.get(tenant.id, job.target);
-  let change: IntakeResult;
-  if (draft) {
-    if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) return;
-    change = draft.intake;
-  } else {
-    // `/charter cancel ID`: the button carries the booking id.
-    const booking = await findBooking(deps.runtime.store, tenant, job.target);
-    change = cancellationOf(booking.bookingId);
-  }
-  const { booking } = await applyChange(deps.runtime.store, tenant, change, deps.clock());
-  if (job.card) {
-    const what = change.kind === 'cancellation' ? 'Cancelling' : 'Applying the changes to';
-    await client.chat.update({
-      channel: job.card.channelId,
-      ts: job.card.ts,
-      text: `${what} ${booking.bookingId} (by <@${job.userId}>).`,
-      blocks: [],
-    });
-  }
-  await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
 }

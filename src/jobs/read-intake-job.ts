@@ -17,8 +17,8 @@ import {
 } from '../pipeline/book-from-intake.ts';
 import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
 import type { JobOf } from '../queue/jobs.ts';
+import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
-import type { SlackDeps } from './slack-deps.ts';
 
 function defaultPrice(intake: IntakeResult, tenant: Tenant) {
   const revenueCents = revenueCentsFor(intake, tenant.pricing);

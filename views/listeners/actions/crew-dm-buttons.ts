@@ -4,14 +4,9 @@
  * be that person's Slack user).
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { AnswerRefusedError, answerAssignment } from '../../src/crew/answer-assignment.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { ACTION_IDS } from '../block-ids.ts';
-
-/** The DM buttons' value: `tenant|booking|person`. */
-export function crewAssignmentKey(tenantId: string, bookingId: string, personId: string): string {
-  return [tenantId, bookingId, personId].join('|');
-}
+import { AnswerRefusedError, answerAssignment } from '../../../src/crew/answer-assignment.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { ACTION_IDS } from '../../block-ids.ts';
 
 export function registerCrewDmButtons(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(ACTION_IDS.crewOpenLink, async ({ ack }) => {
