@@ -24,6 +24,10 @@ const COMPOSITION_ROOTS = '^(src/runtime/|src/cli/|src/lambda/|src/server/http-s
 const TEMPORARY_CYCLES = [
   '^src/slack-standin/(slack-standin|web-api|response-urls|app-interactions)\\.ts$',
 ];
+/** crew -> pipeline imports: the folder cycle crew <-> pipeline that `ports` breaks. */
+const TEMPORARY_CREW_TO_PIPELINE = [
+  '^src/crew/(answer-assignment|crew-link-routes|email-crew-notifier|replacements|scc-answer-hook|send-due-reminders)\\.ts$',
+];
 const TEMPORARY_RUNTIME_IMPORTERS = [
   '^src/slack-standin/local-mode\\.ts$',
   '^src/slack/slack-deps\\.ts$',
@@ -52,12 +56,23 @@ module.exports = {
       },
     },
     {
+      name: 'crew-imports-no-pipeline',
+      severity: 'error',
+      comment:
+        'The pipeline runs crew steps (src/pipeline/steps/crew-*), so crew must not import the ' +
+        'pipeline back: shared types live in src/bookings/. A folder cycle, which no-circular ' +
+        '(per file) does not see.',
+      from: { path: '^src/crew/', pathNot: TEMPORARY_CREW_TO_PIPELINE },
+      to: { path: '^src/pipeline/' },
+    },
+    {
       name: 'views-build-blocks-only',
       severity: 'error',
       comment:
         'views/*.ts build Block Kit from plain data: no stores, runtime, queue, jobs or pipeline ' +
         'runners, and no listeners (the listeners import the builders, not the other way).',
-      from: { path: '^views/[^/]+\\.ts$' },
+      // Files directly in views/ (any extension), not views/listeners/.
+      from: { path: '^views/[^/]+$' },
       to: {
         path: [
           '^src/(storage|runtime|queue|jobs|pipeline|slack|server|lambda|cli)/',
