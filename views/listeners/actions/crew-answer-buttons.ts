@@ -8,10 +8,7 @@ import { AnswerRefusedError, answerAssignment } from '../../../src/crew/answer-a
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { ACTION_IDS } from '../../block-ids.ts';
 
-export function registerCrewDmButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockAction>(ACTION_IDS.crewOpenLink, async ({ ack }) => {
-    await ack();
-  });
+export function registerCrewAnswerButtons(app: App, deps: SlackDeps): void {
   for (const [actionId, state] of [
     [ACTION_IDS.crewConfirm, 'confirmed'],
     [ACTION_IDS.crewDecline, 'declined'],
