@@ -1,14 +1,12 @@
-/** Intake listeners: /charter, forwarded emails, the message shortcut, bookings pasted in a DM or a mention. */
+/** Intake listeners, one folder per Slack surface: /charter, message events, the message shortcut. */
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../src/slack/slack-deps.ts';
-import { registerCharterCommand } from './charter-command.ts';
-import { registerCreateCharterShortcut } from './create-charter-shortcut.ts';
-import { registerForwardedEmail } from './forwarded-email.ts';
-import { registerPastedBooking } from './pasted-booking.ts';
+import { registerMessages } from './messages/index.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
+import { registerSlashCommands } from './slash-commands/index.ts';
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  registerCharterCommand(app, deps);
-  registerForwardedEmail(app, deps);
-  registerCreateCharterShortcut(app, deps);
-  registerPastedBooking(app, deps);
+  registerSlashCommands(app, deps);
+  registerMessages(app, deps);
+  registerShortcuts(app, deps);
 }

@@ -1,7 +1,7 @@
 /** The approval modal's editable fields, and how a parsed booking fills them. */
 import type { Assignment } from '../src/bookings/booking.ts';
+import { defaultAssignment } from '../src/bookings/default-assignment.ts';
 import type { IntakeResult } from '../src/intake/intake-result.ts';
-import { defaultAssignment } from '../src/pipeline/book-from-intake.ts';
 import { revenueCentsFor } from '../src/pricing/price-charter.ts';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
 

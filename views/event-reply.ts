@@ -1,8 +1,8 @@
 /** Thread replies for the notable events of a charter; null for the noise. */
 import type { KnownBlock } from '@slack/types';
+import type { PipelineEvent } from '../src/bookings/pipeline-progress.ts';
 import { ROLE_NAMES } from '../src/crew/crew-briefing.ts';
 import type { BookingFieldName } from '../src/intake/intake-result.ts';
-import type { PipelineEvent } from '../src/pipeline/step-record.ts';
 import type { CrewRole, Tenant } from '../src/tenants/tenant-schema.ts';
 import { truncate } from '../src/text/escape.ts';
 import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';

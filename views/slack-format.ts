@@ -7,9 +7,9 @@ import type {
   PlainTextElement,
   PlainTextOption,
 } from '@slack/types';
+import type { StepName } from '../src/bookings/pipeline-progress.ts';
 import type { AssignmentState } from '../src/crew/crew-assignment.ts';
 import { ROLE_NAMES } from '../src/crew/crew-briefing.ts';
-import type { StepName } from '../src/pipeline/pipeline-step.ts';
 import type { CrewRole } from '../src/tenants/tenant-schema.ts';
 import { escapeMrkdwn, truncate } from '../src/text/escape.ts';
 import { dateFormat } from '../src/time/zoned.ts';

@@ -1,8 +1,7 @@
 /** The one status message per charter: steps, links and crew answers, updated in place. */
 import type { KnownBlock } from '@slack/types';
 import type { Booking } from '../src/bookings/booking.ts';
-import type { StepName } from '../src/pipeline/pipeline-step.ts';
-import type { PipelineOutcome } from '../src/pipeline/run-pipeline.ts';
+import type { PipelineOutcome, StepName } from '../src/bookings/pipeline-progress.ts';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
 import { truncate } from '../src/text/escape.ts';
 import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';

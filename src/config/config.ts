@@ -3,167 +3,45 @@
  * and reports every problem at once, each with what to set. Pass `process.env` only from an
  * entry point; tests pass a plain object.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
+import { calendarEnv } from '../calendar/calendar-settings.ts';
+import { crewMailEnv } from '../crew/crew-mail-settings.ts';
 import { ConfigError } from '../errors.ts';
-import { type FaultRule, faultRuleSchema, readFaultRules } from '../faults/fault-rules.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
+import type { FaultRule } from '../faults/fault-rules.ts';
+import { faultEnv } from '../faults/fault-settings.ts';
+import { logEnv } from '../logging/log-settings.ts';
+import { pipelineEnv } from '../pipeline/pipeline-settings.ts';
+import { sccEnv } from '../scc/scc-settings.ts';
+import { serverEnv } from '../server/server-settings.ts';
+import { slackEnv } from '../slack/slack-settings.ts';
+import { isLoopbackUrl, storageEnv } from '../storage/storage-settings.ts';
+import { tenantEnv } from '../tenants/tenant-settings.ts';
+import { bcryptHash, optionalString, optionalUrl } from './env-values.ts';
 import { describeZodIssues } from './zod-problems.ts';
 
-/** The example tenants file shipped in the repo, used when DECKHAND_TENANTS_FILE is unset. */
-export const EXAMPLE_TENANTS_FILE = join(PACKAGE_ROOT, 'config', 'tenants.example.yml');
+export { EXAMPLE_TENANTS_FILE } from '../tenants/tenant-settings.ts';
 
-// An empty string means "unset": shells and .env files often export KEY= .
-const optionalString = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z.string().optional(),
-);
-const optionalUrl = z.preprocess(
-  (v) => (v === '' ? undefined : v),
-  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-);
-
-function positiveInt(min: number, max: number, fallback: number, what: string) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string()
-      .regex(/^\d{1,9}$/, `must be a whole number from ${min} to ${max}: ${what}`)
-      .transform(Number)
-      .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}: ${what}`)
-      .default(fallback),
-  );
-}
-
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
-
+/**
+ * Every area's keys (each schema sits beside its code) in one object, read once: zod checks
+ * them all in one pass, so every bad key is reported at once. Cross-area rules follow.
+ */
 const envSchema = z
   .object({
-    PORT: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^\d{1,5}$/, 'must be a TCP port number (0-65535), e.g. PORT=3000')
-        .transform(Number)
-        .refine((n) => n <= 65_535, 'must be a TCP port number (0-65535), e.g. PORT=3000')
-        .default(3000),
-    ),
-    HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
-    LOG_LEVEL: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
-    DECKHAND_TENANTS_FILE: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().default(EXAMPLE_TENANTS_FILE),
-    ),
-    DECKHAND_DEFAULT_TENANT: optionalString,
-    DECKHAND_DATA_DIR: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().default('./.data'),
-    ),
-    DECKHAND_TABLE: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^[\w.-]{3,255}$/, 'a DynamoDB table name (letters, digits, _ . -)')
-        .default('deckhand'),
-    ),
-    DECKHAND_PUBLIC_URL: optionalUrl,
-    DYNAMODB_ENDPOINT: optionalUrl,
-    S3_ENDPOINT: optionalUrl,
-    AWS_REGION: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region like us-east-1')
-        .default('us-east-1'),
-    ),
-    DASHBOARD_TOKEN_HEADER: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
-        .default('X-Dashboard-Token'),
-    ),
-    SCC_KEY_HEADER: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name')
-        .default('X-Service-Key'),
-    ),
-    SES_FROM: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.email('an email address SES may send from').optional(),
-    ),
-    SCC_SERVICE_KEY_HASH: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, 'a bcrypt hash ($2b$12$...)')
-        .optional(),
-    ),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_BOT_TOKEN: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
-    ),
-    SLACK_APP_TOKEN: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-    ),
-    SLACK_API_URL: optionalUrl,
-    DECKHAND_APPROVERS: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .string()
-        .regex(
-          /^(\*|[UW][A-Z0-9]{2,}(,[UW][A-Z0-9]{2,})*)$/,
-          'a comma-separated list of Slack user ids (U0123ABCD,U0456EFGH), or *',
-        )
-        .optional(),
-    ),
-    DASHBOARD_URL: optionalUrl,
-    DASHBOARD_TOKEN: optionalString,
-    SCC_URL: optionalUrl,
-    SCC_SERVICE_KEY: optionalString,
+    // This order is the order problems and the known DECKHAND_ keys are listed in.
+    ...logEnv,
+    ...tenantEnv,
+    ...storageEnv,
+    ...serverEnv,
+    ...slackEnv,
+    ...calendarEnv,
+    ...sccEnv,
+    ...crewMailEnv,
     // On AWS only (loadDeployedConfig): the work queue and the Secrets Manager secret's id.
     DECKHAND_QUEUE_URL: optionalUrl,
     DECKHAND_SECRETS_ID: optionalString,
-    // Reliability settings (docs/RELIABILITY.md): the pipeline's concurrency cap and step lease,
-    // and fault injection for local runs and tests (refused in production, see below).
-    DECKHAND_PIPELINE_CONCURRENCY: positiveInt(1, 1_000, 8, 'pipelines at once, e.g. 8'),
-    DECKHAND_PIPELINE_LEASE_MS: positiveInt(
-      500,
-      3_600_000,
-      60_000,
-      'milliseconds a step stays claimed by a runner that stopped answering, e.g. 60000',
-    ),
-    DECKHAND_FAULTS: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z
-        .string()
-        .transform((text, ctx) => {
-          try {
-            return readFaultRules(text);
-          } catch (error) {
-            ctx.addIssue({
-              code: 'custom',
-              message:
-                error instanceof SyntaxError
-                  ? `is not valid JSON: ${error.message}`
-                  : String((error as Error).message),
-            });
-            return z.NEVER;
-          }
-        })
-        .pipe(z.array(faultRuleSchema, { error: 'must be a list of fault rules' }))
-        .optional(),
-    ),
+    ...pipelineEnv,
+    ...faultEnv,
+    // Where this process runs: fault injection is refused in production and on Lambda.
     NODE_ENV: optionalString,
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
   })
@@ -316,9 +194,7 @@ const deployedSecretsSchema = z.strictObject({
   SCC_SERVICE_KEY: z.string().min(1).optional(),
   BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
   BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
-  BUILTIN_SCC_SERVICE_KEY_HASH: z
-    .string()
-    .regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, 'a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
+  BUILTIN_SCC_SERVICE_KEY_HASH: bcryptHash('a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
   FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
 });
 export type DeployedSecrets = z.infer<typeof deployedSecretsSchema>;

@@ -4,6 +4,7 @@
  * assignment and the price. Booking the same marketplace id twice returns the first booking.
  */
 import { type Assignment, type Booking, VersionConflictError } from '../bookings/booking.ts';
+import { defaultAssignment } from '../bookings/default-assignment.ts';
 import { DeckhandError } from '../errors.ts';
 import {
   type BookingFields,
@@ -26,17 +27,7 @@ export class UnknownBookingError extends DeckhandError {
   override readonly name = 'UnknownBookingError';
 }
 
-/** The tenant's default crew: the first captain, then the standard number of non-captains. */
-export function defaultAssignment(tenant: Tenant, captainNeeded: boolean): Assignment {
-  const captain = captainNeeded
-    ? tenant.roster.find((m) => m.roles.includes('captain'))
-    : undefined;
-  const crew = tenant.roster
-    .filter((m) => m.id !== captain?.id && m.roles.some((r) => r !== 'captain'))
-    .slice(0, tenant.pricing.crew.standardCount)
-    .map((m) => m.id);
-  return { captainId: captain?.id ?? null, crewIds: crew };
-}
+export { defaultAssignment };
 
 function checkAssignment(tenant: Tenant, assignment: Assignment): void {
   const ids = [assignment.captainId, ...assignment.crewIds].filter(

@@ -1,16 +1,11 @@
 /** The shape of one pipeline step. The steps themselves are in ./steps/, one per file. */
 import type { Booking } from '../bookings/booking.ts';
+import type { StepName } from '../bookings/pipeline-progress.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { StepRecord } from './step-record.ts';
 
-export type StepName =
-  | 'guest_page'
-  | 'crew_page'
-  | 'calendar_entry'
-  | 'crew_event'
-  | 'revenue_scrub'
-  | 'crew_notify';
+export type { StepName };
 
 export interface StepContext {
   booking: Booking;

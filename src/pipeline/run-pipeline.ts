@@ -9,23 +9,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import type { Booking } from '../bookings/booking.ts';
 import { VersionConflictError } from '../bookings/booking.ts';
+import type { PipelineOutcome } from '../bookings/pipeline-progress.ts';
 import { PermanentError, TransientError } from '../external-errors.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
 import { classifyAwsError } from './publish-object.ts';
-import type { PipelineEvent, StepRecord, StepStatus } from './step-record.ts';
+import type { PipelineEvent, StepRecord } from './step-record.ts';
 import { PIPELINE_STEPS } from './steps/index.ts';
 
-export interface PipelineOutcome {
-  booking: Booking;
-  steps: Record<
-    StepName,
-    { status: StepStatus | 'waiting'; result: Record<string, unknown> | null; error: string | null }
-  >;
-  /** True when every step is done for the booking's current data. */
-  complete: boolean;
-}
+export type { PipelineOutcome };
 
 /** Stable JSON (sorted keys) hashed, so the same inputs always give the same hash. */
 export function hashInputs(value: unknown): string {

@@ -1,7 +1,11 @@
 /** The stored state of one pipeline step of one booking. */
+import {
+  type PipelineEvent,
+  type StepStatus,
+  stepStatuses,
+} from '../bookings/pipeline-progress.ts';
 
-export const stepStatuses = ['pending', 'running', 'done', 'failed'] as const;
-export type StepStatus = (typeof stepStatuses)[number];
+export { type PipelineEvent, type StepStatus, stepStatuses };
 
 export interface StepRecord {
   step: string;
@@ -19,29 +23,4 @@ export interface StepRecord {
   /** Whether lastError will go away by itself (retry later) or needs a person. */
   lastErrorPermanent: boolean | null;
   updatedAt: string;
-}
-
-/** One transition of a step or the booking, in order, per booking. */
-export interface PipelineEvent {
-  seq: number;
-  at: string;
-  type:
-    | 'approved'
-    | 'step_started'
-    | 'step_done'
-    | 'step_retrying'
-    | 'step_failed'
-    | 'pipeline_done'
-    | 'modified'
-    | 'cancelled'
-    | 'completed'
-    | 'crew_notified'
-    | 'crew_confirmed'
-    | 'crew_declined'
-    | 'crew_reminded'
-    | 'crew_replaced'
-    | 'crew_released';
-  step?: string | undefined;
-  message: string;
-  detail?: Record<string, unknown> | undefined;
 }

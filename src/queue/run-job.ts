@@ -1,15 +1,18 @@
 /**
  * Runs one job with the Slack app's dependencies: the same function in local mode (called by
  * the in-process queue) and in the worker Lambda (called for each SQS message). Every job type
- * is listed here, and each handler lives next to the listener that queues it.
+ * is listed here; each handler is one file in src/jobs/, which never imports a listener (the
+ * listeners only acknowledge, validate and enqueue).
  */
 import type { WebClient } from '@slack/web-api';
-import { approveDraftJob } from '../../views/listeners/approval-submitted.ts';
-import { applyChangeJob } from '../../views/listeners/review-card-buttons.ts';
-import { replaceCrewJob, retryPipelineJob } from '../../views/listeners/status-buttons.ts';
-import { sendDueReminders } from '../crew/send-due-reminders.ts';
-import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
-import { readIntakeJob } from '../slack/intake-card.ts';
+import { applyChangeJob } from '../jobs/apply-change-job.ts';
+import { approveDraftJob } from '../jobs/approve-draft-job.ts';
+import { completeBookingsJob } from '../jobs/complete-bookings-job.ts';
+import { readIntakeJob } from '../jobs/read-intake-job.ts';
+import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
+import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
+import { sendRemindersJob } from '../jobs/send-reminders-job.ts';
+import { threadEventJob } from '../jobs/thread-event-job.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Job } from './jobs.ts';
 
@@ -26,17 +29,10 @@ export async function runJob(deps: SlackDeps, client: WebClient, job: Job): Prom
     case 'change.apply':
       return applyChangeJob(deps, client, job);
     case 'thread.event':
-      deps.thread.onEvent(job.tenantId, job.bookingId, job.event);
-      return;
+      return threadEventJob(deps, job);
     case 'reminders.send':
-      await sendDueReminders(deps.runtime.deps, deps.tenants.get(job.tenantId), deps.clock());
-      return;
+      return sendRemindersJob(deps, job);
     case 'bookings.complete':
-      await completeFinishedBookings(
-        deps.runtime.store,
-        deps.tenants.get(job.tenantId),
-        deps.clock(),
-      );
-      return;
+      return completeBookingsJob(deps, job);
   }
 }

@@ -7,8 +7,8 @@
 import { App, LogLevel, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { registerCommands } from '../../commands/index.ts';
+import { crewAssignmentKey } from '../../views/crew-assignment-key.ts';
 import { buildCrewDm } from '../../views/crew-dm.ts';
-import { crewAssignmentKey } from '../../views/listeners/crew-dm-buttons.ts';
 import { registerViewListeners } from '../../views/listeners/index.ts';
 import type { Config } from '../config/config.ts';
 import { type CrewNotifier, SlackDmNotifier } from '../crew/crew-notifier.ts';

@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { approveDraftJob } from '../../src/jobs/approve-draft-job.ts';
 import type { PipelineEvent } from '../../src/pipeline/step-record.ts';
 import type { JobOf } from '../../src/queue/jobs.ts';
 import { decodeReplacementChoice } from '../../views/action-values.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
-import { approveDraftJob } from '../../views/listeners/approval-submitted.ts';
 import { buttonValue } from '../support/slack-flow.ts';
 import {
   DANA,

@@ -51,7 +51,7 @@ function methodsCalled(): Set<string> {
       }
     }
   };
-  for (const dir of ['commands', 'views', 'src/slack']) walk(join(ROOT, dir));
+  for (const dir of ['commands', 'views', 'src/slack', 'src/jobs']) walk(join(ROOT, dir));
   return methods;
 }
 

@@ -1,18 +1,12 @@
-/** Listeners for modals, message buttons, crew DMs and App Home. */
+/** Listeners for modals, message buttons, crew DMs and App Home, one folder per Slack surface. */
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { registerAppHomeOpened } from './app-home-opened.ts';
-import { registerApprovalInputChanged } from './approval-input-changed.ts';
-import { registerApprovalSubmitted } from './approval-submitted.ts';
-import { registerCrewDmButtons } from './crew-dm-buttons.ts';
-import { registerReviewCardButtons } from './review-card-buttons.ts';
-import { registerStatusButtons } from './status-buttons.ts';
+import { registerActions } from './actions/index.ts';
+import { registerEvents } from './events/index.ts';
+import { registerViews } from './views/index.ts';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
-  registerApprovalSubmitted(app, deps);
-  registerApprovalInputChanged(app, deps);
-  registerReviewCardButtons(app, deps);
-  registerStatusButtons(app, deps);
-  registerCrewDmButtons(app, deps);
-  registerAppHomeOpened(app, deps);
+  registerViews(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps);
 }

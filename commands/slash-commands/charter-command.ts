@@ -5,17 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { parseIntake } from '../src/intake/parse-intake.ts';
-import { findBooking, UnknownBookingError } from '../src/pipeline/book-from-intake.ts';
-import { upcomingCharters } from '../src/slack/charter-entries.ts';
-import type { SlackDeps } from '../src/slack/slack-deps.ts';
-import { teamOf } from '../src/slack/slack-deps.ts';
-import { approvalDraftFromIntake } from '../views/approval-draft.ts';
-import { buildApprovalModal } from '../views/approval-modal.ts';
-import { buildCancellationCard } from '../views/cancellation-card.ts';
-import { buildCharterList } from '../views/charter-list.ts';
-import { buildHelpMessage } from '../views/help-message.ts';
-import { buildRefusal } from '../views/refusal.ts';
+import { parseIntake } from '../../src/intake/parse-intake.ts';
+import { findBooking, UnknownBookingError } from '../../src/pipeline/book-from-intake.ts';
+import { upcomingCharters } from '../../src/slack/charter-entries.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
+import { approvalDraftFromIntake } from '../../views/approval-draft.ts';
+import { buildApprovalModal } from '../../views/approval-modal.ts';
+import { buildCancellationCard } from '../../views/cancellation-card.ts';
+import { buildCharterList } from '../../views/charter-list.ts';
+import { buildHelpMessage } from '../../views/help-message.ts';
+import { buildRefusal } from '../../views/refusal.ts';
 
 export function registerCharterCommand(app: App, deps: SlackDeps): void {
   app.command('/charter', async ({ command, ack, client, respond }) => {

@@ -1,9 +1,9 @@
 /** App Home: upcoming charters with crew status and links, for the tenant of the workspace. */
 import type { App } from '@slack/bolt';
-import { upcomingCharters } from '../../src/slack/charter-entries.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { teamOf } from '../../src/slack/slack-deps.ts';
-import { buildHomeView } from '../home-view.ts';
+import { upcomingCharters } from '../../../src/slack/charter-entries.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { teamOf } from '../../../src/slack/slack-deps.ts';
+import { buildHomeView } from '../../home-view.ts';
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {

@@ -8,17 +8,14 @@ import { buildCancellationCard } from '../../views/cancellation-card.ts';
 import { buildModificationCard } from '../../views/modification-card.ts';
 import { buildRequestCard } from '../../views/request-card.ts';
 import { buildReviewCard } from '../../views/review-card.ts';
+import { defaultAssignment } from '../bookings/default-assignment.ts';
 import type { IntakeResult } from '../intake/intake-result.ts';
 import { parseIntake } from '../intake/parse-intake.ts';
-import {
-  defaultAssignment,
-  findBooking,
-  UnknownBookingError,
-} from '../pipeline/book-from-intake.ts';
+import { findBooking, UnknownBookingError } from '../pipeline/book-from-intake.ts';
 import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
 import type { JobOf } from '../queue/jobs.ts';
+import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
-import type { SlackDeps } from './slack-deps.ts';
 
 function defaultPrice(intake: IntakeResult, tenant: Tenant) {
   const revenueCents = revenueCentsFor(intake, tenant.pricing);

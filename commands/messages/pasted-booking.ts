@@ -4,8 +4,8 @@
  * (only in the DM, where it was meant for deckhand).
  */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../src/slack/slack-deps.ts';
-import { teamOf } from '../src/slack/slack-deps.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
 
 export function registerPastedBooking(app: App, deps: SlackDeps): void {
   const handle = async (where: {

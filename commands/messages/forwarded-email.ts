@@ -5,8 +5,8 @@
  * a re-delivery post nothing.
  */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../src/slack/slack-deps.ts';
-import { teamOf } from '../src/slack/slack-deps.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
 
 interface EmailFile {
   id: string;

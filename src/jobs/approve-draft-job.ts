@@ -1,74 +1,12 @@
-/**
- * The approval modal submitted: validate (answered inline within Slack's 3 seconds), close the
- * modal, then book and run the pipeline after the acknowledgement. The draft is claimed with one
- * conditional write, so a double submit or a re-delivery books once.
- */
-import { randomUUID } from 'node:crypto';
-import type { App } from '@slack/bolt';
+/** The `draft.approve` job: the approval modal's submission booked, the thread opened, the pipeline run. */
 import type { WebClient } from '@slack/web-api';
-import { emptyBookingFields, type IntakeResult } from '../../src/intake/intake-result.ts';
-import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
-import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import { newBookingId } from '../../src/pipeline/slugs.ts';
-import type { JobOf } from '../../src/queue/jobs.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { decodeApprovalMetadata } from '../action-values.ts';
-import { overlapErrors } from '../approval-overlaps.ts';
-import { readApprovalSubmission, type ViewStateValues } from '../approval-submission.ts';
-import { CALLBACK_IDS } from '../block-ids.ts';
-import { userMention } from '../slack-format.ts';
-
-export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
-  app.view(CALLBACK_IDS.approvalModal, async ({ ack, view, body }) => {
-    const metadata = decodeApprovalMetadata(view.private_metadata);
-    const tenant = metadata
-      ? deps.tenants.list().find((t) => t.id === metadata.tenantId)
-      : undefined;
-    const draft =
-      metadata && tenant ? await deps.drafts.get(tenant.id, metadata.draftId) : undefined;
-    if (!metadata || !tenant || !draft) {
-      await ack({ response_action: 'errors', errors: {} });
-      return;
-    }
-    if (!deps.routing.mayApprove(tenant, body.user.id)) {
-      await ack({ response_action: 'clear' });
-      return;
-    }
-    const read = readApprovalSubmission(
-      view.state.values as ViewStateValues,
-      tenant,
-      deps.clock(),
-      {
-        captainIncluded: draft.intake.captainIncluded,
-      },
-    );
-    if (!read.ok) {
-      await ack({ response_action: 'errors', errors: read.errors });
-      return;
-    }
-    const overlaps = overlapErrors(
-      read.value,
-      tenant,
-      await deps.runtime.store.listByTenant(tenant.id),
-    );
-    if (Object.keys(overlaps).length > 0) {
-      await ack({ response_action: 'errors', errors: overlaps });
-      return;
-    }
-    await ack();
-    await deps.enqueue({
-      type: 'draft.approve',
-      tenantId: tenant.id,
-      draftId: draft.draftId,
-      channelId: metadata.channelId,
-      threadTs: metadata.threadTs ?? draft.threadTs,
-      approvedBy: body.user.id,
-      submission: read.value,
-      claim: randomUUID(),
-      ...(metadata.cardTs ? { cardTs: metadata.cardTs } : {}),
-    });
-  });
-}
+import { userMention } from '../../views/slack-format.ts';
+import { emptyBookingFields, type IntakeResult } from '../intake/intake-result.ts';
+import { approveBooking } from '../pipeline/book-from-intake.ts';
+import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { newBookingId } from '../pipeline/slugs.ts';
+import type { JobOf } from '../queue/jobs.ts';
+import type { SlackDeps } from '../slack/slack-deps.ts';
 
 /**
  * The `draft.approve` job: book the draft once, open the charter thread, run the pipeline.

@@ -1,9 +1,9 @@
 /** The message shortcut "Create charter from message": the message's text (or email) → its card. */
 import type { App, MessageShortcut } from '@slack/bolt';
-import type { SlackDeps } from '../src/slack/slack-deps.ts';
-import { teamOf } from '../src/slack/slack-deps.ts';
-import { CALLBACK_IDS } from '../views/block-ids.ts';
-import { buildRefusal } from '../views/refusal.ts';
+import type { SlackDeps } from '../../src/slack/slack-deps.ts';
+import { teamOf } from '../../src/slack/slack-deps.ts';
+import { CALLBACK_IDS } from '../../views/block-ids.ts';
+import { buildRefusal } from '../../views/refusal.ts';
 
 export function registerCreateCharterShortcut(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(

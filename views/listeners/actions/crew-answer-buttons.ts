@@ -4,19 +4,11 @@
  * be that person's Slack user).
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { AnswerRefusedError, answerAssignment } from '../../src/crew/answer-assignment.ts';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { ACTION_IDS } from '../block-ids.ts';
+import { AnswerRefusedError, answerAssignment } from '../../../src/crew/answer-assignment.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { ACTION_IDS } from '../../block-ids.ts';
 
-/** The DM buttons' value: `tenant|booking|person`. */
-export function crewAssignmentKey(tenantId: string, bookingId: string, personId: string): string {
-  return [tenantId, bookingId, personId].join('|');
-}
-
-export function registerCrewDmButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockAction>(ACTION_IDS.crewOpenLink, async ({ ack }) => {
-    await ack();
-  });
+export function registerCrewAnswerButtons(app: App, deps: SlackDeps): void {
   for (const [actionId, state] of [
     [ACTION_IDS.crewConfirm, 'confirmed'],
     [ACTION_IDS.crewDecline, 'declined'],

@@ -3,11 +3,11 @@
  * and redraw the modal with `views.update`, passing the view's `hash` so a stale redraw loses.
  */
 import type { App, BlockAction } from '@slack/bolt';
-import type { SlackDeps } from '../../src/slack/slack-deps.ts';
-import { decodeApprovalMetadata } from '../action-values.ts';
-import { buildApprovalModal } from '../approval-modal.ts';
-import { readApprovalDraft, type ViewStateValues } from '../approval-submission.ts';
-import { ACTION_IDS } from '../block-ids.ts';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { decodeApprovalMetadata } from '../../action-values.ts';
+import { buildApprovalModal } from '../../approval-modal.ts';
+import { readApprovalDraft, type ViewStateValues } from '../../approval-submission.ts';
+import { ACTION_IDS } from '../../block-ids.ts';
 
 const PRICE_INPUTS = [
   ACTION_IDS.approvalDuration,

@@ -1,0 +1,8 @@
+/** View submissions: the approval modal. */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
+import { registerApprovalSubmitted } from './approval-submitted.ts';
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  registerApprovalSubmitted(app, deps);
+}
