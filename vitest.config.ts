@@ -9,7 +9,7 @@ export const config = defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'packages/*/test/unit/**/*.test.ts'],
           // Unit tests never reach the network: nock refuses every host (test/setup-unit.ts).
           setupFiles: ['test/setup-unit.ts'],
         },
@@ -18,7 +18,7 @@ export const config = defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'packages/*/test/integration/**/*.test.ts'],
           // Real HTTP on loopback only. nock stays out of this project: its fetch interceptor
           // breaks pass-through requests that carry a body ("Body is unusable").
           setupFiles: ['test/setup-integration.ts'],

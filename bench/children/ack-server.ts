@@ -10,13 +10,13 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { type SlackStandIn, startSlackStandIn } from '@deckhand/slack-standin';
 import { App, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http-server.ts';
 import { slackClientOptions } from '../../src/slack/create-slack-app.ts';
 import { ServiceRequestReceiver } from '../../src/slack/service-request-receiver.ts';
-import { type SlackStandIn, startSlackStandIn } from '../../src/slack-standin/slack-standin.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import {
   DANA,

@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordedCall } from '../../src/slack-standin/slack-standin.ts';
+import type { RecordedCall } from '@deckhand/slack-standin';
 import { DANA, OPS, startSlackHarness } from '../../test/support/slack-harness.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import { serveRpc } from '../lib/rpc.ts';

@@ -4,7 +4,7 @@
  * is signed as Slack signs it (v0 HMAC of `v0:<timestamp>:<body>`), with the current time.
  */
 import { Agent, request } from 'node:http';
-import { signSlackRequest } from '../../src/slack-standin/slack-signature.ts';
+import { signSlackRequest } from '@deckhand/slack-standin';
 
 export interface LoadResult {
   /** Milliseconds from sending the request to the end of the response, successful ones only. */

@@ -2,12 +2,12 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { sendDueReminders } from '../crew/send-due-reminders.ts';
+import { type LocalSlack, STANDIN_PREFIX, startLocalSlack } from '../local-mode/local-mode.ts';
 import { createLogger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { resumeUnfinishedPipelines } from '../pipeline/resume-unfinished.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
-import { type LocalSlack, STANDIN_PREFIX, startLocalSlack } from '../slack-standin/local-mode.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT } from './cli-io.ts';

@@ -1,14 +1,12 @@
 /**
- * The embedded local stack: dynalite (DynamoDB API) and s3rver (S3 API) in this process, on
- * 127.0.0.1, with their files under the data folder. One process owns a data folder at a time
+ * The embedded local stack: the stores of @deckhand/embedded-aws (dynalite and s3rver, in this
+ * process on 127.0.0.1) with their files under the data folder. One process owns a data folder at a time
  * (a lock file holds its pid); it writes `stack.json` so other deckhand processes (the CLI
  * while `npm start` runs) use its stores instead of opening the same files.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type S3rver from 's3rver';
+import { startEmbeddedAws } from '@deckhand/embedded-aws';
 import { DeckhandError } from '../errors.ts';
 
 export interface StackInfo {
@@ -83,66 +81,18 @@ async function takeLock(dataDir: string): Promise<void> {
   throw new StackBusyError('stack_busy', `Could not lock the data folder ${dataDir}.`);
 }
 
-function listen(server: Server, port = 0): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
-  });
-}
-
-/** dynalite (its LevelDB under `dataDir/dynamodb`) and s3rver, on the given ports (0: any). */
-async function startStores(
-  dataDir: string,
-  ports: { dynamo: number; s3: number },
-): Promise<{ dynamo: Server; s3: S3rver; ports: { dynamo: number; s3: number } }> {
-  // Loaded here, not at the top: the Lambda bundles leave the emulators (and their native
-  // LevelDB modules) out, and never start them.
-  const [{ default: dynalite }, { default: S3rverServer }] = await Promise.all([
-    import('dynalite'),
-    import('s3rver'),
-  ]);
-  const dynamo = dynalite({
-    path: join(dataDir, 'dynamodb'),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  let s3: S3rver | undefined;
-  try {
-    const dynamoPort = await listen(dynamo, ports.dynamo);
-    s3 = new S3rverServer({
-      address: '127.0.0.1',
-      port: ports.s3,
-      directory: join(dataDir, 's3'),
-      silent: true,
-    });
-    const s3Address = await s3.run();
-    return { dynamo, s3, ports: { dynamo: dynamoPort, s3: s3Address.port } };
-  } catch (error) {
-    await s3?.close().catch(() => undefined);
-    dynamo.close();
-    throw error;
-  }
-}
-
-async function stopStores(stores: { dynamo: Server; s3: S3rver }): Promise<void> {
-  await stores.s3.close();
-  await new Promise<void>((done) => stores.dynamo.close(() => done()));
-}
-
 /** Starts dynalite and s3rver on loopback with their files under `dataDir`. */
 export async function startEmbeddedStack(dataDirInput: string): Promise<EmbeddedStack> {
   const dataDir = resolve(dataDirInput);
-  await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  await mkdir(join(dataDir, 's3'), { recursive: true });
+  await mkdir(dataDir, { recursive: true });
   await takeLock(dataDir);
 
   try {
-    let stores = await startStores(dataDir, { dynamo: 0, s3: 0 });
+    const stores = await startEmbeddedAws({ dataDir });
     const info: StackInfo = {
       pid: process.pid,
-      dynamodbEndpoint: `http://127.0.0.1:${stores.ports.dynamo}`,
-      s3Endpoint: `http://127.0.0.1:${stores.ports.s3}`,
+      dynamodbEndpoint: stores.dynamodbEndpoint,
+      s3Endpoint: stores.s3Endpoint,
     };
     await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
     return {
@@ -151,14 +101,10 @@ export async function startEmbeddedStack(dataDirInput: string): Promise<Embedded
         info.httpUrl = httpUrl;
         await writeFile(infoPath(dataDir), JSON.stringify(info, null, 2));
       },
-      async restart(downMs = 0) {
-        await stopStores(stores);
-        await new Promise((resolveWait) => setTimeout(resolveWait, downMs));
-        stores = await startStores(dataDir, stores.ports);
-      },
+      restart: (downMs = 0) => stores.restart(downMs),
       async stop() {
         await rm(infoPath(dataDir), { force: true });
-        await stopStores(stores);
+        await stores.stop();
         await rm(lockPath(dataDir), { force: true });
       },
     };

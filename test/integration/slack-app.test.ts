@@ -446,7 +446,7 @@ describe('requests that are not from Slack', () => {
 
 describe('replayed requests', () => {
   it('refuses a correctly signed request whose timestamp is over five minutes old', async () => {
-    const { signSlackRequest } = await import('../../src/slack-standin/slack-standin.ts');
+    const { signSlackRequest } = await import('@deckhand/slack-standin');
     h = await startSlackHarness();
     const body =
       'command=%2Fcharter&text=help&user_id=U0DANAOPS&channel_id=C0QSDOPS&team_id=T0DECKHAND&trigger_id=1';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
+import { type LocalSlack, startLocalSlack } from '../../src/local-mode/local-mode.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
 import { loadStandInCredentials } from '../../src/runtime/local-secrets.ts';
@@ -19,7 +20,6 @@ import {
   type SlackAppHandle,
   slackCrewNotifier,
 } from '../../src/slack/create-slack-app.ts';
-import { type LocalSlack, startLocalSlack } from '../../src/slack-standin/local-mode.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../views/block-ids.ts';
 
@@ -270,7 +270,8 @@ describe('the workspace API', () => {
 
     expect(stored.slackBotToken).toMatch(/^xoxb-local-/);
     expect(stored.slackSigningSecret).toMatch(/^[0-9a-f]{64}$/);
-    expect(stored.dashboardToken).toBeDefined();
+    // The dashboard token written before the stand-in's credentials is still there, untouched.
+    expect(stored.dashboardToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await loadStandInCredentials(dataDir)).toEqual({
       slackSigningSecret: stored.slackSigningSecret,
       slackBotToken: stored.slackBotToken,

@@ -5,11 +5,12 @@
  * requests while a real one is answered. Each gets a clear refusal and causes nothing: no Web
  * API call, no message, no draft.
  */
+
+import { signSlackRequest } from '@deckhand/slack-standin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { MAX_BODY_BYTES } from '../../src/server/service-http.ts';
-import { signSlackRequest } from '../../src/slack-standin/slack-standin.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../views/block-ids.ts';
 import { DANA, OPS, type SlackHarness, startSlackHarness } from '../support/slack-harness.ts';
 

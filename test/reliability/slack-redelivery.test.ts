@@ -11,8 +11,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signSlackRequest } from '@deckhand/slack-standin';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signSlackRequest } from '../../src/slack-standin/slack-standin.ts';
 import { CALLBACK_IDS } from '../../views/block-ids.ts';
 import { clickApprove, forwardBooking, modalFor, scanAll } from '../support/slack-flow.ts';
 import { DANA, OPS, type SlackHarness, startSlackHarness } from '../support/slack-harness.ts';

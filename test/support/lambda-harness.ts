@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { type SlackStandIn, startSlackStandIn } from '@deckhand/slack-standin';
 import type {
   APIGatewayProxyEventV2,
   Context,
@@ -27,7 +28,6 @@ import type { LambdaSources } from '../../src/lambda/lambda-context.ts';
 import { createScheduleHandler } from '../../src/lambda/schedule.ts';
 import { createSlackHandler } from '../../src/lambda/slack.ts';
 import { createWorkerHandler } from '../../src/lambda/worker.ts';
-import { type SlackStandIn, startSlackStandIn } from '../../src/slack-standin/slack-standin.ts';
 import { startTestStores, type TestStores } from './embedded-stores.ts';
 
 export const SIGNING_SECRET = 'lambda-test-signing-secret';

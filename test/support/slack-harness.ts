@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { type SlackStandIn, startSlackStandIn } from '@deckhand/slack-standin';
 import { loadConfig } from '../../src/config/config.ts';
 import { FaultInjector } from '../../src/faults/fault-injector.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -16,7 +17,6 @@ import {
   type SlackAppHandle,
   slackCrewNotifier,
 } from '../../src/slack/create-slack-app.ts';
-import { type SlackStandIn, startSlackStandIn } from '../../src/slack-standin/slack-standin.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 
 export const OPS = 'C0QSDOPS';

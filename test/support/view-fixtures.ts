@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type BlockSurface, checkBlocks, checkView } from '@deckhand/slack-standin';
 import { expect } from 'vitest';
 import type { Booking } from '../../src/bookings/booking.ts';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
@@ -11,11 +12,6 @@ import type { IntakeResult } from '../../src/intake/intake-result.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import type { PipelineOutcome } from '../../src/pipeline/run-pipeline.ts';
 import { priceCharter } from '../../src/pricing/price-charter.ts';
-import {
-  type BlockSurface,
-  checkBlocks,
-  checkView,
-} from '../../src/slack-standin/block-kit-rules.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { browserUrl } from '../../src/cli/serve-command.ts';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
-import { workspaceFromTenants } from '../../src/slack-standin/local-mode.ts';
 import {
   fillSampleDates,
   readEmailText,
   readSample,
   SAMPLES_DIR,
-} from '../../src/slack-standin/ui/email-samples.ts';
+} from '../../src/local-mode/email-samples.ts';
+import { workspaceFromTenants } from '../../src/local-mode/local-mode.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 
 const NOW = new Date('2026-11-26T07:30:00Z');

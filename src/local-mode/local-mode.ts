@@ -1,10 +1,19 @@
 /**
- * Local mode: with no Slack credentials, `deckhand serve` runs this stand-in on its own server
+ * Local mode: with no Slack credentials, `deckhand serve` runs the Slack stand-in
+ * (@deckhand/slack-standin) on its own server
  * (one address: the workspace page at `/`, the Web API at `/standin/api/`) with a signing
  * secret and bot token made for this data folder, and the real Slack app talks to it exactly
  * as it would talk to Slack. The workspace is built from the tenants file: each tenant's
  * channels, and everyone with a Slack user id on a roster or in an approver list.
  */
+import {
+  createSlackStandInCore,
+  createWorkspaceUi,
+  openWorkspaceFile,
+  type SlackStandInCore,
+  type StandInOptions,
+  type WorkspaceUi,
+} from '@deckhand/slack-standin';
 import type { Config } from '../config/config.ts';
 import type { CrewMessage, CrewNotifier } from '../crew/crew-notifier.ts';
 import { FaultInjector } from '../faults/fault-injector.ts';
@@ -12,13 +21,8 @@ import type { Logger } from '../logging/logger.ts';
 import { loadStandInCredentials } from '../runtime/local-secrets.ts';
 import type { Route } from '../server/http-server.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
-import {
-  createSlackStandInCore,
-  type SlackStandInCore,
-  type StandInOptions,
-} from './slack-standin.ts';
-import { createWorkspaceUi, type WorkspaceUi } from './ui/workspace-routes.ts';
-import { openWorkspaceFile } from './workspace-file.ts';
+import { sampleEmails } from './email-samples.ts';
+import { crewOutbox } from './outbox.ts';
 
 /** Where the stand-in lives on deckhand's server. */
 export const STANDIN_PREFIX = '/standin';
@@ -103,11 +107,12 @@ export async function startLocalSlack(
   core.internals.onChange(() => saved.changed());
   const ui: WorkspaceUi = createWorkspaceUi({
     core,
-    dataDir: config.dataDir,
+    outbox: crewOutbox(config.dataDir),
+    emails: sampleEmails(zone),
     teamName: 'deckhand',
+    appName: 'deckhand',
     defaultUser: approver,
     defaultChannel: opsChannel,
-    zone,
     logger,
   });
   let notifier: CrewNotifier | undefined;

@@ -1,18 +1,8 @@
 /** The local crew email outbox (`<data dir>/outbox/*.eml`) as a list with each magic link. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Outbox, OutboxMessage } from '@deckhand/slack-standin';
 import PostalMime from 'postal-mime';
-
-export interface OutboxMessage {
-  file: string;
-  to: string;
-  subject: string;
-  date: string | null;
-  /** What the email is about: assignment, reminder, changed, released, cancelled. */
-  kind: string | null;
-  /** The crew member's magic link, when the email has one. */
-  link: string | null;
-}
 
 /** Shown at most: the newest emails. */
 const LIMIT = 50;
@@ -49,4 +39,9 @@ export async function listOutbox(dataDir: string): Promise<OutboxMessage[]> {
       };
     }),
   );
+}
+
+/** The outbox as the stand-in page shows it beside the workspace. */
+export function crewOutbox(dataDir: string): Outbox {
+  return { dir: outboxDir(dataDir), list: () => listOutbox(dataDir) };
 }

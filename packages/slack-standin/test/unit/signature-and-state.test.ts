@@ -6,8 +6,8 @@ import {
   missingRequiredInputs,
   submittedValue,
   withGeneratedIds,
-} from '../../src/slack-standin/block-state.ts';
-import { signSlackRequest } from '../../src/slack-standin/slack-signature.ts';
+} from '../../src/block-state.ts';
+import { signSlackRequest } from '../../src/slack-signature.ts';
 
 describe('signSlackRequest', () => {
   it("reproduces the example in Slack's documentation", () => {

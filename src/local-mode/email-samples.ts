@@ -5,25 +5,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
+import {
+  type EmailSample,
+  type EmailSource,
+  type ForwardableEmail,
+  UnknownSampleError,
+} from '@deckhand/slack-standin';
 import { addDays, format } from 'date-fns';
 import PostalMime from 'postal-mime';
-import { htmlToText } from '../../intake/html-text.ts';
-import { PACKAGE_ROOT } from '../../package-root.ts';
+import { htmlToText } from '../intake/html-text.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export const SAMPLES_DIR = join(PACKAGE_ROOT, 'samples', 'emails');
-
-/** What the stand-in's forwardEmail takes: the parts of an email Slack shows. */
-export interface ForwardableEmail {
-  subject: string;
-  from: string;
-  plainText: string;
-  date: string;
-}
-
-export interface EmailSample {
-  name: string;
-  subject: string;
-}
 
 /** `{{+Nd FORMAT}}`: N days after today (in `zone`), formatted with date-fns. */
 const DATE_TOKEN = /\{\{\+(\d{1,3})d ([^}]{1,40})\}\}/g;
@@ -56,11 +49,7 @@ export async function readSample(name: string, now: Date, zone: string): Promise
   return readEmailText(fillSampleDates(raw, now, zone), now);
 }
 
-export class UnknownSampleError extends Error {
-  constructor(name: string, names: string[]) {
-    super(`There is no sample "${name}"; pick one of ${names.join(', ')}.`);
-  }
-}
+export { UnknownSampleError };
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:[ \t]/;
 /** Headers only a whole message has: "Date: June 2" atop a pasted body does not make it one. */
@@ -104,5 +93,14 @@ export async function readEmailText(text: string, now: Date): Promise<Forwardabl
     from: 'Forwarded by you <you@example.com>',
     plainText: text,
     date: fallbackDate,
+  };
+}
+
+/** The stand-in page's "forward an email": deckhand's samples, dated in the tenant's zone. */
+export function sampleEmails(zone: string): EmailSource {
+  return {
+    list: (now) => listSamples(now, zone),
+    read: (name, now) => readSample(name, now, zone),
+    parse: readEmailText,
   };
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BLOCK_KIT_LIMITS,
-  checkBlocks,
-  checkView,
-} from '../../src/slack-standin/block-kit-rules.ts';
+import { BLOCK_KIT_LIMITS, checkBlocks, checkView } from '../../src/block-kit-rules.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

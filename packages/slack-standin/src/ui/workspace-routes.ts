@@ -1,24 +1,27 @@
 /**
- * The browser workspace of local mode, on deckhand's own server: the page and its assets at
- * `/` and `/standin/ui/assets/`, a small JSON API under `/standin/ui/` that acts through the
- * stand-in exactly as a person in Slack would (signed requests to the app), and a stream of
- * server-sent events that says when to redraw.
+ * The browser workspace, on the host app's own server: the page and its assets at `/` and
+ * `<prefix>/ui/assets/`, a small JSON API under `<prefix>/ui/` that acts through the stand-in
+ * exactly as a person in Slack would (signed requests to the app), and a stream of server-sent
+ * events that says when to redraw.
  */
 import { type FSWatcher, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Logger } from '../../logging/logger.ts';
-import { PACKAGE_ROOT } from '../../package-root.ts';
-import type { ServiceRequest, ServiceResponse } from '../../server/service-http.ts';
-import { jsonResponse } from '../../server/service-http.ts';
 import type { SlackStandInCore } from '../slack-standin.ts';
-import { listSamples, readEmailText, readSample, UnknownSampleError } from './email-samples.ts';
-import { listOutbox, outboxDir } from './outbox.ts';
+import type { StandInLogger } from '../standin-logger.ts';
+import {
+  jsonResponse,
+  type StandInRequest as ServiceRequest,
+  type StandInResponse as ServiceResponse,
+} from '../standin-server.ts';
+import { type EmailSource, PASTED_TEXT_ONLY, UnknownSampleError } from './email-source.ts';
+import type { Outbox } from './outbox.ts';
 import { workspaceState } from './workspace-state.ts';
 
-/** From the package root, so a build in dist/ (which copies no assets) serves them too. */
-const ASSETS_DIR = join(PACKAGE_ROOT, 'src', 'slack-standin', 'ui', 'assets');
+/** Beside this module: the package ships its sources, assets included (no build step). */
+const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,15 +51,18 @@ const SECURITY_HEADERS = {
 
 export interface WorkspaceUiOptions {
   core: SlackStandInCore;
-  /** Where the crew email outbox is. */
-  dataDir: string;
+  /** The emails the app sent, shown beside the workspace (deckhand: its crew email outbox). */
+  outbox?: Outbox;
+  /** What "forward an email" offers: samples and how pasted text is read. Default: text only. */
+  emails?: EmailSource;
   teamName: string;
-  /** Who the page acts as until the person picks someone else: an approver. */
+  /** Who answers the page's requests, in its error messages. Default 'the app'. */
+  appName?: string;
+  /** Who the page acts as until the person picks someone else (deckhand: an approver). */
   defaultUser: string;
-  /** The channel the page opens on, and the sample emails' time zone. */
+  /** The channel the page opens on. */
   defaultChannel: string;
-  zone: string;
-  logger: Logger;
+  logger: StandInLogger;
   now?: () => Date;
 }
 
@@ -127,12 +133,15 @@ function parseBody<T>(schema: z.ZodType<T>, request: ServiceRequest): T {
 }
 
 /** The app's answer to a request the page made, as the page reports it. */
-function appAnswer(result: { status: number; body: string }): Record<string, unknown> {
+function appAnswer(
+  result: { status: number; body: string },
+  appName: string,
+): Record<string, unknown> {
   if (result.status === 200) return { ok: true };
   // Slack shows a generic failure; the page says what the app answered, which helps more.
   throw new UiError(
     502,
-    `deckhand answered HTTP ${result.status}${result.body ? `: ${result.body.slice(0, 300)}` : ''}.`,
+    `${appName} answered HTTP ${result.status}${result.body ? `: ${result.body.slice(0, 300)}` : ''}.`,
   );
 }
 
@@ -147,6 +156,8 @@ export interface WorkspaceUi {
 
 export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
   const { core } = options;
+  const emails = options.emails ?? PASTED_TEXT_ONLY;
+  const appName = options.appName ?? 'the app';
   const now = options.now ?? (() => new Date());
   const assets = new Map<string, { type: string; body: string }>();
   for (const name of readdirSync(ASSETS_DIR)) {
@@ -176,7 +187,8 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
 
   const watchOutbox = (): void => {
     if (outboxWatcher) return;
-    const dir = outboxDir(options.dataDir);
+    if (!options.outbox) return;
+    const dir = options.outbox.dir;
     mkdirSync(dir, { recursive: true });
     outboxWatcher = watch(dir, changed);
     outboxWatcher.on('error', (error) =>
@@ -206,8 +218,8 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         options.teamName,
       );
     },
-    'GET /ui/outbox': async () => ({ messages: await listOutbox(options.dataDir) }),
-    'GET /ui/samples': async () => ({ samples: await listSamples(now(), options.zone) }),
+    'GET /ui/outbox': async () => ({ messages: (await options.outbox?.list()) ?? [] }),
+    'GET /ui/samples': async () => ({ samples: await emails.list(now()) }),
     'POST /ui/message': async (request) => {
       const input = parseBody(schemas.message, request);
       const slash = /^(\/[a-z0-9_-]+)(?:\s+([\s\S]*))?$/i.exec(input.text.trim());
@@ -219,7 +231,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
           userId: input.as,
           channelId: input.channel,
         });
-        return appAnswer(result);
+        return appAnswer(result, appName);
       }
       const result = await core.standIn.event({
         type: 'message',
@@ -229,16 +241,16 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         text: input.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
         ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       });
-      return appAnswer(result);
+      return appAnswer(result, appName);
     },
     'POST /ui/forward': async (request) => {
       const input = parseBody(schemas.forward, request);
-      let email: Awaited<ReturnType<typeof readEmailText>>;
+      let email: Awaited<ReturnType<EmailSource['read']>>;
       try {
         email =
           input.sample !== undefined
-            ? await readSample(input.sample, now(), options.zone)
-            : await readEmailText(input.text ?? '', now());
+            ? await emails.read(input.sample, now())
+            : await emails.parse(input.text ?? '', now());
       } catch (error) {
         if (error instanceof UnknownSampleError) throw new UiError(400, error.message);
         throw new UiError(400, `The email could not be read: ${(error as Error).message}`);
@@ -250,7 +262,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         userId: input.as,
         ...email,
       });
-      appAnswer({ status: result.status, body: '' });
+      appAnswer({ status: result.status, body: '' }, appName);
       return { ok: true, ts: result.ts };
     },
     'POST /ui/action': async (request) => {
@@ -260,7 +272,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         userId: as,
         ...(channel ? { channelId: channel } : {}),
       });
-      return appAnswer(result);
+      return appAnswer(result, appName);
     },
     'POST /ui/submit': async (request) => {
       const input = parseBody(schemas.submit, request);
@@ -269,7 +281,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         viewId: input.viewId,
         values: input.values,
       });
-      appAnswer(result);
+      appAnswer(result, appName);
       const json = result.json as { response_action?: string; errors?: unknown } | undefined;
       // Errors go on the fields; anything else (close, update, push) shows on the next redraw.
       return json?.response_action === 'errors' ? { ok: false, errors: json.errors } : { ok: true };

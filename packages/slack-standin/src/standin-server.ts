@@ -1,7 +1,6 @@
 /** The stand-in's HTTP server (node:http, 127.0.0.1 only): `/api/` and `/response-url/`. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readServiceRequest } from '../server/service-http.ts';
 
 /** A request as the stand-in's routes see it. */
 export interface StandInRequest {
@@ -26,6 +25,60 @@ export type StandInHandler = (
 /** Slack refuses bodies over a few megabytes; the stand-in stops well before memory suffers. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
+/** How much of an over-limit body is read and thrown away before the connection is cut. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+/** Reads a node:http request, refusing bodies over `limit` bytes. */
+export async function readStandInRequest(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<StandInRequest | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      // Leaving the loop would destroy the socket, and the client would see a reset instead of
+      // the 413. Read the rest without keeping it, up to a bound, so the refusal arrives.
+      if (size > limit + MAX_DISCARDED_BYTES) {
+        req.destroy();
+        return 'too_large';
+      }
+      continue;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  if (size > limit) return 'too_large';
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    body: Buffer.concat(chunks).toString('utf8'),
+  };
+}
+
+/** A JSON answer that no cache keeps. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): StandInResponse {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  };
+}
+
 function write(res: ServerResponse, response: StandInResponse): void {
   res.writeHead(response.status, {
     'content-length': Buffer.byteLength(response.body),
@@ -36,7 +89,7 @@ function write(res: ServerResponse, response: StandInResponse): void {
 
 async function serve(handler: StandInHandler, req: IncomingMessage, res: ServerResponse) {
   try {
-    const request = await readServiceRequest(req, MAX_BODY_BYTES);
+    const request = await readStandInRequest(req);
     if (request === 'too_large') {
       write(res, { status: 413, body: 'request body too large' });
       return;

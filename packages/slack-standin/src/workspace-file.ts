@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Logger } from '../logging/logger.ts';
+import type { StandInLogger } from './standin-logger.ts';
 import type { Workspace, WorkspaceSnapshot } from './workspace.ts';
 
 const FILE_NAME = 'slack-standin.json';
@@ -53,7 +53,7 @@ function write(path: string, workspace: Workspace): void {
 export function openWorkspaceFile(
   dataDir: string,
   workspace: Workspace,
-  logger: Logger,
+  logger: StandInLogger,
 ): WorkspaceFile {
   const path = join(resolve(dataDir), FILE_NAME);
   if (existsSync(path)) {

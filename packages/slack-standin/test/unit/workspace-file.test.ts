@@ -2,14 +2,11 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logging/logger.ts';
-import { createSlackStandInCore } from '../../src/slack-standin/slack-standin.ts';
-import { openWorkspaceFile } from '../../src/slack-standin/workspace-file.ts';
+import { createSlackStandInCore, openWorkspaceFile, SILENT_LOGGER } from '../../src/index.ts';
 
 const TOKEN = 'xoxb-file-test';
-const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+const logger = SILENT_LOGGER;
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 /** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
 import { randomBytes } from 'node:crypto';
-import type { FaultInjector } from '../faults/fault-injector.ts';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
 import type { ActionInput } from './block-state.ts';
@@ -11,6 +10,7 @@ import { listen, type StandInHandler, stop } from './standin-server.ts';
 import { TriggerIds } from './trigger-ids.ts';
 import { ViewRegistry } from './view-registry.ts';
 import { WebApi } from './web-api.ts';
+import type { WebApiFaults } from './web-api-faults.ts';
 import { type MessageRecord, Workspace } from './workspace.ts';
 
 export { signSlackRequest } from './slack-signature.ts';
@@ -33,8 +33,8 @@ export interface StandInOptions {
   now?: () => number;
   /** How many recorded calls to keep, the oldest dropped first (local mode runs for hours). Default: all. */
   keepCalls?: number;
-  /** DECKHAND_FAULTS rules for target `slack` apply to the Web API (local runs and tests). */
-  faults?: FaultInjector;
+  /** Makes Web API calls slow or failing (deckhand passes its FaultInjector: DECKHAND_FAULTS). */
+  faults?: WebApiFaults;
 }
 
 export interface RecordedCall {
@@ -310,7 +310,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
 
 /**
  * Starts the stand-in on 127.0.0.1 (a free port): what the integration tests drive. Local mode
- * mounts the same core on deckhand's server instead (src/slack-standin/local-mode.ts).
+ * mounts the same core on its own server instead (deckhand: src/local-mode/local-mode.ts).
  *
  * @example
  * const slack = await startSlackStandIn({ signingSecret, botToken, appUrl });

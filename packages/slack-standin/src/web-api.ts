@@ -1,5 +1,5 @@
 /** The Web API under `/api/<method>`: token check, injected faults, and a record of each call. */
-import type { FaultInjector } from '../faults/fault-injector.ts';
+
 import { chatMethods } from './chat-methods.ts';
 import { directoryMethods } from './directory-methods.ts';
 import type { MethodContext, WebApiMethod } from './method-context.ts';
@@ -7,6 +7,7 @@ import { SlackApiError } from './slack-api-error.ts';
 import type { RecordedCall } from './slack-standin.ts';
 import { viewsMethods } from './views-methods.ts';
 import { readWebApiCall } from './web-api-args.ts';
+import type { WebApiFaults } from './web-api-faults.ts';
 
 const METHODS: Record<string, WebApiMethod> = {
   ...directoryMethods,
@@ -28,13 +29,13 @@ export class WebApi {
   readonly #botToken: string;
   readonly #calls: RecordedCall[];
   readonly #faults = new Map<string, { error: string; remaining: number }>();
-  readonly #injector: FaultInjector | undefined;
+  readonly #injector: WebApiFaults | undefined;
 
   constructor(
     context: MethodContext,
     botToken: string,
     calls: RecordedCall[],
-    injector?: FaultInjector,
+    injector?: WebApiFaults,
   ) {
     this.#context = context;
     this.#botToken = botToken;
@@ -43,7 +44,7 @@ export class WebApi {
   }
 
   /**
-   * DECKHAND_FAULTS rules for target `slack` (operation: the method): slow, a 503 (transient),
+   * Fault rules for target `slack` (operation: the method; deckhand's DECKHAND_FAULTS): slow, a 503 (transient),
    * `{ok:false}` (permanent), no answer within the client's 5 s (timeout), or a kill.
    */
   async handleWithFaults(

@@ -1,0 +1,16 @@
+// Live updates: the server's event stream says when something changed; the badge shows the link.
+import { $ } from './dom.js';
+
+export function listen(onChange) {
+  const status = $('connection');
+  const events = new EventSource('/standin/ui/events');
+  events.addEventListener('open', () => {
+    status.textContent = '● Live';
+    status.className = 'connection live';
+  });
+  events.addEventListener('error', () => {
+    status.textContent = 'Reconnecting…';
+    status.className = 'connection';
+  });
+  events.addEventListener('change', onChange);
+}

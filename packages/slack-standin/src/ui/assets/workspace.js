@@ -1,0 +1,83 @@
+// The local Slack workspace: channels and DMs, threads, modals, the email forwarder and the
+// outbox. Everything it does goes through /standin/ui/, which acts through the Slack stand-in
+// exactly as a person in Slack would; server-sent events say when to redraw. This module
+// wires the page; each concern is its own module beside it.
+import { api, attempt } from './api.js';
+import { composer } from './composer.js';
+import { $ } from './dom.js';
+import { forward, openForward } from './forward.js';
+import { listen } from './live.js';
+import { drawChannel } from './messages.js';
+import { drawModal } from './modal.js';
+import { refreshOutbox } from './outbox.js';
+import { drawSidebar } from './sidebar.js';
+import { closeThread, drawThread, hidePanel, openThread, showPanel } from './thread.js';
+import { actor, conversation, ui } from './ui-state.js';
+
+let refreshing = null;
+let again = false;
+
+/** Fetches the state and redraws; calls while one runs are folded into one more. */
+function refresh() {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      const query = new URLSearchParams({ channel: ui.channel ?? '' });
+      const me = actor();
+      if (me) query.set('as', me);
+      const state = await attempt(() => api(`state?${query}`));
+      if (state) {
+        ui.state = state;
+        ui.channel = state.channel;
+        ui.chosen ??= state.me;
+        draw();
+      }
+    } while (again);
+    refreshing = null;
+  })();
+  return refreshing;
+}
+
+function draw() {
+  drawSidebar(openChannel);
+  drawChannel(openThread);
+  drawThread();
+  drawModal(refresh);
+}
+
+function openChannel(id) {
+  ui.channel = id;
+  ui.thread = null;
+  refresh();
+}
+
+function start() {
+  $('acting-as').addEventListener('change', (event) => {
+    ui.chosen = event.target.value;
+    if (conversation()?.kind === 'im') ui.channel = null;
+    refresh();
+  });
+  $('close-thread').addEventListener('click', closeThread);
+  $('open-forward').addEventListener('click', openForward);
+  $('close-forward').addEventListener('click', () => hidePanel('forward'));
+  $('open-outbox').addEventListener('click', () => {
+    showPanel('outbox');
+    refreshOutbox();
+  });
+  $('close-outbox').addEventListener('click', () => hidePanel('outbox'));
+  $('forward-form').addEventListener('submit', (event) => forward(event, refresh));
+  composer($('composer'), $('composer-text'), () => null, refresh);
+  composer($('thread-composer'), $('thread-text'), () => ui.thread, refresh);
+  listen(() => {
+    refresh();
+    refreshOutbox();
+  });
+  refresh();
+  refreshOutbox();
+}
+
+start();
