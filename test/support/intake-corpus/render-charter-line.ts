@@ -195,9 +195,9 @@ export function renderCharterLine(r: SeededRandom): GeneratedCharterLine {
     const kids = n > 3 && r.chance(0.25) ? r.int(1, n - 2) : 0;
     const token = kids
       ? r.pick([
-          `${n - kids} adults ${kids} kids`,
-          `${n - kids} adults + ${kids} children`,
-          `${n - kids} adults, ${kids} kids`,
+          `${n - kids} adults ${kids} ${kids === 1 ? 'kid' : 'kids'}`,
+          `${n - kids} adults + ${kids} ${kids === 1 ? 'child' : 'children'}`,
+          `${n - kids} adults, ${kids} ${kids === 1 ? 'kid' : 'kids'}`,
         ])
       : r.pick([
           `${n} guests`,
@@ -235,12 +235,9 @@ export function renderCharterLine(r: SeededRandom): GeneratedCharterLine {
     const cents = r.chance(0.15) ? 50 : 0;
     expected.grossAmountCents = dollars * 100 + cents;
     const grouped = dollars.toLocaleString('en-US');
-    const options = [
-      `$${grouped}${cents ? '.50' : ''}`,
-      `$${dollars}${cents ? '.50' : ''}`,
-      `${dollars} dollars`,
-      `USD ${grouped}`,
-    ];
+    const options = cents
+      ? [`$${grouped}.50`, `$${dollars}.50`]
+      : [`$${grouped}`, `$${dollars}`, `${dollars} dollars`, `USD ${grouped}`];
     if (!cents && countHasWord) options.push(`${dollars}`);
     amountToken = r.pick(options);
     traits.push(

@@ -104,9 +104,9 @@ function partyText(r: SeededRandom, b: CorpusBooking): string {
   if (b.children > 0 && r.chance(0.6)) {
     const adults = b.partySize - b.children;
     return r.pick([
-      `${adults} adults, ${b.children} children`,
-      `${adults} adults + ${b.children} kids`,
-      `${adults} Adults, ${b.children} Children`,
+      `${adults} adults, ${b.children} ${b.children === 1 ? 'child' : 'children'}`,
+      `${adults} adults + ${b.children} ${b.children === 1 ? 'kid' : 'kids'}`,
+      `${adults} Adults, ${b.children} ${b.children === 1 ? 'Child' : 'Children'}`,
     ]);
   }
   if (b.partySize === 1) return r.pick(['1', '1 guest', '1 person']);
