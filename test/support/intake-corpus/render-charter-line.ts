@@ -160,6 +160,29 @@ function timing(
   return { tokens: form.make(), trait: form.trait };
 }
 
+const MONTH_START = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * A shuffled order in which no token ending in a digit runs into one starting with a digit or
+ * a month ("party of 8 dec 20" reads as Dec 8 to a person too): such lines would test a guess.
+ */
+function fairOrder(r: SeededRandom, groups: string[][], tail: string[]): string[] {
+  const clashAt = (tokens: string[], i: number): boolean => {
+    const next = tokens[i + 1];
+    return (
+      next !== undefined &&
+      /\d$/.test(tokens[i] as string) &&
+      (/^\d/.test(next) || MONTH_START.test(next))
+    );
+  };
+  const clashes = (tokens: string[]): boolean => tokens.some((_, i) => clashAt(tokens, i));
+  const order = (): string[] => [...r.shuffle(groups).flat(), ...tail];
+  let tokens = order();
+  for (let attempt = 0; attempt < 50 && clashes(tokens); attempt += 1) tokens = order();
+  // When every order clashes, a comma separates the two, as people type it.
+  return tokens.map((token, i) => (clashAt(tokens, i) ? `${token},` : token));
+}
+
 /** One generated `/charter` line with its expected fields. */
 export function renderCharterLine(r: SeededRandom): GeneratedCharterLine {
   const timeZone = r.pick(ZONES);
@@ -269,6 +292,6 @@ export function renderCharterLine(r: SeededRandom): GeneratedCharterLine {
     if (/^\d+$/.test(amountToken)) tail = [amountToken, ...tail];
     else groups.push([amountToken]);
   }
-  const text = [...r.shuffle(groups).flat(), ...tail].join(' ');
+  const text = fairOrder(r, groups, tail).join(' ');
   return { text, now: now.toISOString(), timeZone, expected, traits };
 }
