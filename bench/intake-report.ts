@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bookingFieldNames, type IntakeResult } from '../src/intake/intake-result.ts';
+import type { IntakeResult } from '../src/intake/intake-result.ts';
 import { type ParseIntakeOptions, parseIntake } from '../src/intake/parse-intake.ts';
 import {
   CORPUS_EMAIL_NOW,
@@ -16,34 +16,31 @@ import {
   corpusSeed,
   generateIntakeCorpus,
 } from '../test/support/intake-corpus/generate-intake-corpus.ts';
+import {
+  criticalFields,
+  criticalWrongCount,
+  emptyScore,
+  type ScoredField,
+  scoreCase,
+  scoredFields,
+} from '../test/support/intake-corpus/score-intake-fields.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 // The existing fixtures' tests parse with this now and zone (test/unit/parse-intake-fixtures.test.ts).
 const FIXTURE_NOW = new Date('2026-11-26T15:00:00Z');
 const FIXTURE_ZONE = 'America/Los_Angeles';
-const FIELDS = ['kind', ...bookingFieldNames] as const;
-type Field = (typeof FIELDS)[number];
-/** Fields where a wrong value silently books the wrong trip or the wrong money. */
-const CRITICAL: readonly Field[] = [
-  'date',
-  'startLocal',
-  'durationMinutes',
-  'grossAmountCents',
-  'payoutCents',
-];
-
 interface ReportCase {
   group: string;
   name: string;
   input: string | Uint8Array;
   options: ParseIntakeOptions;
   /** Only the fields listed are scored (older fixtures state a subset). */
-  expected: Partial<Record<Field, unknown>>;
+  expected: Partial<Record<ScoredField, unknown>>;
 }
 
-function pickFields(raw: Record<string, unknown>): Partial<Record<Field, unknown>> {
-  const out: Partial<Record<Field, unknown>> = {};
-  for (const field of FIELDS) if (field in raw) out[field] = raw[field];
+function pickFields(raw: Record<string, unknown>): Partial<Record<ScoredField, unknown>> {
+  const out: Partial<Record<ScoredField, unknown>> = {};
+  for (const field of scoredFields) if (field in raw) out[field] = raw[field];
   return out;
 }
 
@@ -126,22 +123,6 @@ function collectCases(seed: number, emails: number, lines: number): ReportCase[]
   return cases;
 }
 
-interface FieldTally {
-  scored: number;
-  correct: number;
-  /** Expected a value, got null. */
-  missing: number;
-  /** Got a value that is not the expected one (expected value or expected null). */
-  wrongNonNull: number;
-  /** The part of wrongNonNull where the message does not state the field at all. */
-  invented: number;
-}
-
-const show = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > 44 ? `${text.slice(0, 41)}...` : text;
-};
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -152,10 +133,7 @@ async function main(): Promise<number> {
   });
   const seed = corpusSeed();
   const cases = collectCases(seed, Number(values.emails), Number(values.lines));
-  const tallies = new Map<Field, FieldTally>(
-    FIELDS.map((f) => [f, { scored: 0, correct: 0, missing: 0, wrongNonNull: 0, invented: 0 }]),
-  );
-  const confusions = new Map<string, { count: number; example: string }>();
+  const score = emptyScore();
   const byKind = new Map<string, { cases: number; kindRight: number; allRight: number }>();
   const byGroup = new Map<string, { cases: number; allRight: number; wrong: number }>();
   let errors = 0;
@@ -169,30 +147,9 @@ async function main(): Promise<number> {
       console.error(`${c.group} ${c.name}: parseIntake threw ${String(error)}`);
     }
     const got = (result ?? {}) as Record<string, unknown>;
-    let allRight = true;
-    let anyWrong = false;
-    for (const field of FIELDS) {
-      if (!(field in c.expected)) continue;
-      const expected = c.expected[field] ?? null;
-      const actual = got[field] ?? null;
-      const tally = tallies.get(field) as FieldTally;
-      tally.scored += 1;
-      if (actual === expected) {
-        tally.correct += 1;
-        continue;
-      }
-      allRight = false;
-      if (actual === null) tally.missing += 1;
-      else {
-        tally.wrongNonNull += 1;
-        anyWrong = true;
-        if (expected === null) tally.invented += 1;
-      }
-      const key = `${field}: ${show(expected)} -> ${show(actual)}`;
-      const seen = confusions.get(key);
-      if (seen) seen.count += 1;
-      else confusions.set(key, { count: 1, example: `${c.group} ${c.name}` });
-    }
+    const differing = scoreCase(score, c.expected, got, `${c.group} ${c.name}`);
+    const allRight = differing.length === 0;
+    const anyWrong = differing.some((d) => d.outcome === 'wrong');
     const kind = String(c.expected.kind ?? '(unstated)');
     const k = byKind.get(kind) ?? { cases: 0, kindRight: 0, allRight: 0 };
     k.cases += 1;
@@ -221,8 +178,8 @@ async function main(): Promise<number> {
   console.log(
     '\nPer field          scored  accuracy   missing   wrong non-null (of which: value where none stated)',
   );
-  for (const [field, t] of tallies) {
-    const flag = CRITICAL.includes(field) && t.wrongNonNull > 0 ? '  <- must be 0' : '';
+  for (const [field, t] of score.fields) {
+    const flag = criticalFields.includes(field) && t.wrongNonNull > 0 ? '  <- must be 0' : '';
     console.log(
       `  ${field.padEnd(17)}${String(t.scored).padStart(6)}  ${pct(t.correct, t.scored)}  ${String(t.missing).padStart(7)}   ${String(t.wrongNonNull).padStart(7)} (${t.invented})${flag}`,
     );
@@ -234,23 +191,20 @@ async function main(): Promise<number> {
     );
   }
   console.log(`\nTop confusions (field: expected -> got)`);
-  const top = [...confusions.entries()]
+  const top = [...score.confusions.entries()]
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, Number(values.confusions));
   for (const [key, { count, example }] of top) {
     console.log(`  ${String(count).padStart(5)}  ${key}\n         e.g. ${example.slice(0, 110)}`);
   }
-  const criticalWrong = CRITICAL.reduce(
-    (sum, f) => sum + (tallies.get(f) as FieldTally).wrongNonNull,
-    0,
-  );
+  const criticalWrong = criticalWrongCount(score);
   if (criticalWrong > 0 || errors > 0) {
     console.log(
-      `\nFAIL: ${criticalWrong} wrong non-null values in ${CRITICAL.join(', ')}; this must be 0.`,
+      `\nFAIL: ${criticalWrong} wrong non-null values in ${criticalFields.join(', ')}; this must be 0.`,
     );
     return 1;
   }
-  console.log(`\nOK: no wrong non-null value in ${CRITICAL.join(', ')}.`);
+  console.log(`\nOK: no wrong non-null value in ${criticalFields.join(', ')}.`);
   return 0;
 }
 

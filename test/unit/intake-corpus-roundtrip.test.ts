@@ -86,6 +86,30 @@ describe(`generated corpus (INTAKE_CORPUS_SEED=${SEED})`, () => {
     }
   });
 
+  it('states every expected name, id, boat and place in the text it renders', () => {
+    // Guards the generator itself: an expectation the message does not carry would be a guess.
+    const decode = (text: string) =>
+      text
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    for (const [index, email] of corpus.emails.entries()) {
+      const text = decode(email.rendered);
+      for (const field of ['bookingId', 'guestName', 'listingName', 'departure'] as const) {
+        const value = email.expected[field];
+        if (value !== null) expect(text, `email #${index} ${field}`).toContain(value);
+      }
+    }
+    for (const [index, line] of corpus.lines.entries()) {
+      for (const field of ['bookingId', 'guestName', 'departure'] as const) {
+        const value = line.expected[field];
+        if (value !== null) expect(line.text, `line #${index} ${field}`).toContain(value);
+      }
+    }
+  });
+
   it('parses 500 generated emails back to their bookings', async () => {
     const failures: string[] = [];
     for (const [index, email] of corpus.emails.entries()) {
