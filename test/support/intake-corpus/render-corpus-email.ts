@@ -57,6 +57,7 @@ export type Layout =
   | 'caps'
   | 'html'
   | 'html-th'
+  | 'html-columns'
   | 'sentences';
 const LAYOUTS: readonly Layout[] = [
   'colon',
@@ -70,6 +71,7 @@ const LAYOUTS: readonly Layout[] = [
   'caps',
   'html',
   'html-th',
+  'html-columns',
   'sentences',
 ];
 
@@ -339,6 +341,18 @@ function escapeHtml(text: string, r: SeededRandom): string {
 }
 
 function renderRowsHtml(r: SeededRandom, rows: Row[], layout: Layout): string {
+  if (layout === 'html-columns') {
+    // A row of labels over a row of values, three columns at a time.
+    const trs: string[] = [];
+    for (let i = 0; i < rows.length; i += 3) {
+      const chunk = rows.slice(i, i + 3);
+      trs.push(
+        `<tr>${chunk.map((row) => `<th align="left">${escapeHtml(row.label, r)}</th>`).join('')}</tr>`,
+      );
+      trs.push(`<tr>${chunk.map((row) => `<td>${escapeHtml(row.value, r)}</td>`).join('')}</tr>`);
+    }
+    return `<table cellpadding="6">\n${trs.join('\n')}\n</table>`;
+  }
   const cell = layout === 'html-th' ? 'th' : 'td';
   const body = rows
     .map(
@@ -539,18 +553,24 @@ function notBooking(
   }
 }
 
-function forwardWrap(
-  r: SeededRandom,
-  inner: { from: string; subject: string; date: string; text: string },
-  forwardDate: string,
-): { text: string; subject: string; trait: string } {
-  const note = r.pick([
+/** The forwarder's own note: other days, times, prices and head counts, never the booking's. */
+function forwardNote(r: SeededRandom, forwardDate: string): string {
+  return r.pick([
     `Can you put this one on the calendar? Heads up: the ${r.int(2, 28)}th at ${r.int(1, 5)}pm the engine guy comes ($${r.int(2, 9)}50), and we may be ${r.int(7, 12)} with crew.`,
     `FYI - new one. I already told them ${r.int(7, 9)}:30am works. Fuel last time was $${r.int(100, 400)}.`,
     `Forwarding. Don't confuse with the ${shortDate(forwardDate)} 6am trip for $1,100.`,
     'see below',
   ]);
-  const style = r.pick(['gmail', 'outlook', 'outlook-rule', 'apple'] as const);
+}
+
+function forwardWrap(
+  r: SeededRandom,
+  inner: { from: string; subject: string; date: string; text: string },
+  forwardDate: string,
+  note: string = forwardNote(r, forwardDate),
+  only?: 'gmail',
+): { text: string; subject: string; trait: string } {
+  const style = only ?? r.pick(['gmail', 'outlook', 'outlook-rule', 'apple'] as const);
   switch (style) {
     case 'gmail':
       return {
@@ -580,6 +600,17 @@ function forwardWrap(
           .join('\n')}`,
       };
   }
+}
+
+/** Gmail's HTML forward: the note, a gmail_quote block with the header lines, then the message. */
+function gmailHtmlForward(
+  r: SeededRandom,
+  note: string,
+  inner: { from: string; subject: string; date: string; html: string },
+): string {
+  const body = inner.html.replace(/^[\s\S]*?<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+  const [name, address] = inner.from.split(' <');
+  return `<!DOCTYPE html>\n<html><body>\n<div dir="ltr">${escapeHtml(note, r)}<br><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">${escapeHtml(name ?? '', r)}</strong> <span dir="auto">&lt;${escapeHtml((address ?? '').replace('>', ''), r)}&gt;</span><br>Date: ${escapeHtml(inner.date, r)}<br>Subject: ${escapeHtml(inner.subject, r)}<br>To: &lt;bookings@harborlight.example.net&gt;<br></div><br><br>\n${body}\n</div></div>\n</body></html>`;
 }
 
 function chooseEncoding(
@@ -657,7 +688,7 @@ export function renderCorpusEmail(r: SeededRandom, index: number): GeneratedEmai
     ]
       .filter((block) => block !== '')
       .join('\n\n');
-    if (layout === 'html' || layout === 'html-th') {
+    if (layout === 'html' || layout === 'html-th' || layout === 'html-columns') {
       const blocks = [greeting, intro, ...notes, ...extra]
         .filter((block) => block !== '')
         .map((block) => `<p>${escapeHtml(block, r).replace(/\n/g, '<br>')}</p>`);
@@ -678,15 +709,24 @@ export function renderCorpusEmail(r: SeededRandom, index: number): GeneratedEmai
   let topDate = innerDate;
   let topFrom = from;
   let topSubject = subject;
-  if (html === null && r.chance(0.25)) {
+  if (r.chance(0.25)) {
     // The forward happens the same day or the next one, never after the trip.
     const forwardDay = addDays(b.sentDate, b.date > addDays(b.sentDate, 1) ? r.int(0, 1) : 0);
     topDate = headerDate(forwardDay, Math.min(sentMinutes + 30, 23 * 60), '-0700');
-    const wrapped = forwardWrap(r, { from, subject, date: innerDate, text }, forwardDay);
-    text = wrapped.text;
+    const note = forwardNote(r, forwardDay);
+    // Gmail is the client that forwards HTML as HTML; the others here forward plain text.
+    const wrapped = forwardWrap(
+      r,
+      { from, subject, date: innerDate, text },
+      forwardDay,
+      note,
+      html === null ? undefined : 'gmail',
+    );
+    if (text !== '') text = wrapped.text;
+    if (html !== null) html = gmailHtmlForward(r, note, { from, subject, date: innerDate, html });
     topSubject = wrapped.subject;
     topFrom = `${r.pick(FORWARDER_NAMES)} <owner@harborlight.example.net>`;
-    traits.push(wrapped.trait);
+    traits.push(html === null ? wrapped.trait : 'forward:gmail-html');
   }
   const parts: MimePart[] = [];
   if (text !== '') parts.push({ type: 'text/plain', body: text });
