@@ -101,6 +101,13 @@ describe(`generated corpus (INTAKE_CORPUS_SEED=${SEED})`, () => {
         const value = email.expected[field];
         if (value !== null) expect(text, `email #${index} ${field}`).toContain(value);
       }
+      // And a boat or place left out of a booking message is not stated anywhere else in it.
+      if (email.expected.kind === 'not_booking') continue;
+      for (const field of ['listingName', 'departure'] as const) {
+        if (email.expected[field] === null) {
+          expect(text, `email #${index} ${field} left out`).not.toContain(email.booking[field]);
+        }
+      }
     }
     for (const [index, line] of corpus.lines.entries()) {
       for (const field of ['bookingId', 'guestName', 'departure'] as const) {

@@ -40,6 +40,8 @@ export interface GeneratedEmail {
   raw: Buffer;
   /** The decoded parts before MIME encoding: what a failure prints. */
   rendered: string;
+  /** The booking it was rendered from (some of it deliberately left out of the message). */
+  booking: CorpusBooking;
   expected: ExpectedFields;
   /** What was chosen, so a failure says which rendering broke. */
   traits: string[];
@@ -444,19 +446,22 @@ function subjectFor(
   b: CorpusBooking,
   sender: CorpusSender,
   idShown: boolean,
+  listingShown: boolean,
 ): string {
   const id = idShown ? ` #${b.bookingId}` : '';
+  // A listing the body leaves out must not come back through the subject.
+  const listing = listingShown ? b.listingName : 'your boat';
   switch (kind) {
     case 'booking':
       return r.pick([
-        `Booking confirmed: ${b.listingName}`,
+        `Booking confirmed: ${listing}`,
         `New booking${id}`,
         `You have a new reservation${id}`,
         `${sender.name}: booking confirmed`,
       ]);
     case 'request':
       return r.pick([
-        `New booking request for ${b.listingName}`,
+        `New booking request for ${listing}`,
         `Request to book${id} - action needed`,
         'Respond to your booking request',
       ]);
@@ -654,7 +659,7 @@ export function renderCorpusEmail(r: SeededRandom, index: number): GeneratedEmai
     // A modification's old value needs labelled rows to sit beside.
     if (kind === 'modification' && layout === 'sentences') layout = 'colon';
     traits.push(`layout:${layout}`);
-    subject = subjectFor(r, kind, b, sender, !idInLinkOnly);
+    subject = subjectFor(r, kind, b, sender, !idInLinkOnly, expected.listingName !== null);
     const intro = r.pick(INTROS[kind]);
     let rows = detailRows(r, sender, b, expected, idInLinkOnly);
     let notes: string[] = [];
@@ -756,5 +761,5 @@ export function renderCorpusEmail(r: SeededRandom, index: number): GeneratedEmai
     `Date: ${topDate}`,
     ...parts.map((p) => `[${p.type}]\n${p.body}`),
   ].join('\n');
-  return { raw, rendered, expected, traits };
+  return { raw, rendered, booking: b, expected, traits };
 }
