@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.ts';
 import { InputError } from '../errors.ts';
-import type { IntakeResult } from '../intake/intake-result.ts';
+import type { BookingFieldName, FieldEvidence, IntakeResult } from '../intake/intake-result.ts';
 import { MAX_INPUT_BYTES, parseIntake } from '../intake/parse-intake.ts';
 import { formatCents } from '../money/cents.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -34,6 +34,42 @@ function describeDuration(minutes: number): string {
   return [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
+// The fields in the order of the rows below.
+const FIELD_ORDER: readonly BookingFieldName[] = [
+  'bookingId',
+  'listingName',
+  'date',
+  'startLocal',
+  'durationMinutes',
+  'guestName',
+  'partySize',
+  'grossAmountCents',
+  'payoutCents',
+  'captainIncluded',
+  'departure',
+];
+
+const WHERE_WORDS: Record<FieldEvidence['where'], string> = {
+  subject: 'the subject',
+  body: 'the body',
+  table: 'a table',
+  link: 'a link',
+  forward_header: 'a forward header',
+  command: 'the /charter line',
+};
+const HOW_WORDS: Record<FieldEvidence['how'], string> = {
+  labelled: 'labelled',
+  inferred: 'read',
+  derived: 'worked out',
+  defaulted: 'year filled in',
+};
+
+/** "worked out from '10am to 2pm' in the body, line 4". */
+export function describeEvidence(evidence: FieldEvidence): string {
+  const line = evidence.line === undefined ? '' : `, line ${evidence.line}`;
+  return `${HOW_WORDS[evidence.how]} from '${evidence.excerpt}' in ${WHERE_WORDS[evidence.where]}${line}`;
+}
+
 function humanReadable(result: IntakeResult, zone: string | undefined): string {
   const rows: [string, string | null][] = [
     ['Booking ID', result.bookingId],
@@ -56,8 +92,20 @@ function humanReadable(result: IntakeResult, zone: string | undefined): string {
     ['Departure', result.departure],
   ];
   const lines = [`${KIND_TITLES[result.kind]} — from ${result.source.replace('_', ' ')}`];
-  for (const [label, value] of rows)
-    if (value !== null) lines.push(`  ${label.padEnd(14)}${printable(value)}`);
+  for (const [label, value, field] of rows.map((row, k) => [...row, FIELD_ORDER[k]] as const)) {
+    if (value === null) continue;
+    lines.push(`  ${label.padEnd(14)}${printable(value)}`);
+    const evidence = field && result.evidence?.[field];
+    // A labelled value speaks for itself; anything read another way shows where it came from.
+    if (evidence && evidence.how !== 'labelled')
+      lines.push(`  ${''.padEnd(14)}${printable(describeEvidence(evidence))}`);
+  }
+  for (const conflict of result.conflicts ?? [])
+    lines.push(
+      printable(
+        `Check ${conflict.field}: chose ${String(conflict.chosen)} (${describeEvidence(conflict.chosenEvidence)}) over ${String(conflict.runnerUp)} (${describeEvidence(conflict.runnerUpEvidence)}). ${conflict.rule}`,
+      ),
+    );
   if (result.renterNote)
     lines.push(
       `  ${'Renter note'.padEnd(14)}${printable(result.renterNote.replace(/\n/g, ' / '))}`,
