@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.ts';
 import { InputError } from '../errors.ts';
-import type { BookingFieldName, FieldEvidence, IntakeResult } from '../intake/intake-result.ts';
+import { describeEvidence } from '../intake/describe-evidence.ts';
+import type { BookingFieldName, IntakeResult } from '../intake/intake-result.ts';
 import { MAX_INPUT_BYTES, parseIntake } from '../intake/parse-intake.ts';
 import { formatCents } from '../money/cents.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -48,27 +49,6 @@ const FIELD_ORDER: readonly BookingFieldName[] = [
   'captainIncluded',
   'departure',
 ];
-
-const WHERE_WORDS: Record<FieldEvidence['where'], string> = {
-  subject: 'the subject',
-  body: 'the body',
-  table: 'a table',
-  link: 'a link',
-  forward_header: 'a forward header',
-  command: 'the /charter line',
-};
-const HOW_WORDS: Record<FieldEvidence['how'], string> = {
-  labelled: 'labelled',
-  inferred: 'read',
-  derived: 'worked out',
-  defaulted: 'year filled in',
-};
-
-/** "worked out from '10am to 2pm' in the body, line 4". */
-export function describeEvidence(evidence: FieldEvidence): string {
-  const line = evidence.line === undefined ? '' : `, line ${evidence.line}`;
-  return `${HOW_WORDS[evidence.how]} from '${evidence.excerpt}' in ${WHERE_WORDS[evidence.where]}${line}`;
-}
 
 function humanReadable(result: IntakeResult, zone: string | undefined): string {
   const rows: [string, string | null][] = [

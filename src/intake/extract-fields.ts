@@ -353,6 +353,9 @@ function offerSentences(
   if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
   for (const id of flat.matchAll(ID_SENTENCE)) {
     const bookingId = id[1] && parseBookingId(id[1]);
+    // "BOOKING DETAILS" is a heading in capitals, not a code: a letters-only id needs its
+    // keyword written in lower case ("Confirmation code XHQGMDH").
+    if (bookingId && !/\d/.test(bookingId) && id[0] === id[0].toUpperCase()) continue;
     if (bookingId) {
       collector.offer('bookingId', bookingId, strength, at(id));
       break;

@@ -87,7 +87,7 @@ export class Collector {
       if (!chosen) continue;
       fields[field] = chosen.value;
       evidence[field] = chosen.evidence;
-      const runnerUp = ranked.find((c) => c.value !== chosen.value);
+      const runnerUp = ranked.find((c) => !sameReading(c.value, chosen.value));
       // A subject or link that disagrees with the body is worth a look; so is any other
       // disagreement between two readings a person would both call plausible.
       if (runnerUp) conflicts.push(conflictOf(field, chosen, runnerUp));
@@ -113,6 +113,15 @@ function conflictOf(
     chosenEvidence: chosen.evidence,
     runnerUpEvidence: runnerUp.evidence,
   };
+}
+
+/** "Sam" in the subject and "Sam Lee" in a label are one reading, not a disagreement. */
+function sameReading(a: Candidate['value'], b: Candidate['value']): boolean {
+  if (typeof a === 'string' && typeof b === 'string')
+    return (
+      a.toLowerCase().startsWith(b.toLowerCase()) || b.toLowerCase().startsWith(a.toLowerCase())
+    );
+  return a === b;
 }
 
 function cap(text: string): string {
