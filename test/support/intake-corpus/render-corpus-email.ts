@@ -159,6 +159,12 @@ function chooseOmitted(r: SeededRandom, kind: IntakeKind): Set<keyof ExpectedFie
     omitted.add('payoutCents');
     if (r.chance(0.3)) omitted.add('durationMinutes');
   }
+  if (kind === 'modification' && r.chance(0.15)) {
+    // "Group size: 4 -> 6, nothing else changed": no trip date, so the header's is not it.
+    omitted.add('date');
+    omitted.add('startLocal');
+    omitted.add('durationMinutes');
+  }
   return omitted;
 }
 
@@ -181,9 +187,11 @@ function detailRows(
     rows.push({ field, label: pickLabel(r, sender, field), value });
   if (!idInLinkOnly) add('bookingId', b.bookingId);
   if (expected.listingName) add('listingName', b.listingName);
-  const timing = r.next();
+  const timing = expected.date === null ? -1 : r.next();
   const showDuration = expected.durationMinutes !== null;
-  if (timing < 0.2 && showDuration) {
+  if (timing < 0) {
+    // No date, start or length stated at all.
+  } else if (timing < 0.2 && showDuration) {
     add('when', `${dateText}, ${rangeText(r, b, style)}`);
   } else if (timing < 0.35) {
     add('when', `${dateText} ${r.pick(['at', '@', '·'])} ${formatTime(r, b.startMinutes, style)}`);
