@@ -28,6 +28,7 @@ export const BLOCK_IDS = {
 
   // Cards posted in the email's thread.
   cardNotice: 'card_notice',
+  intakeEvidence: 'intake_evidence',
   cardActions: 'card_actions',
   requestDeadline: 'request_deadline',
   modificationChanges: 'modification_changes',

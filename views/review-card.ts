@@ -9,6 +9,7 @@ import { revenueBasisLabel } from './approval-modal.ts';
 import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';
 import { buildBookingSummaryBlocks } from './booking-summary-blocks.ts';
 import { buildCostBreakdownBlocks } from './cost-breakdown-blocks.ts';
+import { buildIntakeEvidenceBlocks } from './intake-evidence-blocks.ts';
 import { button, LIMITS, mrkdwn, type SlackMessage, safe } from './slack-format.ts';
 
 export interface ReviewCardInput {
@@ -66,7 +67,10 @@ export function breakdownOrHint(
  */
 export function buildReviewCard(input: ReviewCardInput): SlackMessage {
   const { intake, tenant, now } = input;
-  const blocks: KnownBlock[] = [...buildBookingSummaryBlocks(intake, tenant.timezone)];
+  const blocks: KnownBlock[] = [
+    ...buildBookingSummaryBlocks(intake, tenant.timezone),
+    ...buildIntakeEvidenceBlocks(intake),
+  ];
   if (intake.startsAt && Date.parse(intake.startsAt) <= now.getTime()) {
     blocks.push({
       type: 'context',

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.ts';
 import { InputError } from '../errors.ts';
-import type { IntakeResult } from '../intake/intake-result.ts';
+import { describeEvidence } from '../intake/describe-evidence.ts';
+import type { BookingFieldName, IntakeResult } from '../intake/intake-result.ts';
 import { MAX_INPUT_BYTES, parseIntake } from '../intake/parse-intake.ts';
 import { formatCents } from '../money/cents.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -34,6 +35,21 @@ function describeDuration(minutes: number): string {
   return [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
+// The fields in the order of the rows below.
+const FIELD_ORDER: readonly BookingFieldName[] = [
+  'bookingId',
+  'listingName',
+  'date',
+  'startLocal',
+  'durationMinutes',
+  'guestName',
+  'partySize',
+  'grossAmountCents',
+  'payoutCents',
+  'captainIncluded',
+  'departure',
+];
+
 function humanReadable(result: IntakeResult, zone: string | undefined): string {
   const rows: [string, string | null][] = [
     ['Booking ID', result.bookingId],
@@ -56,8 +72,20 @@ function humanReadable(result: IntakeResult, zone: string | undefined): string {
     ['Departure', result.departure],
   ];
   const lines = [`${KIND_TITLES[result.kind]} — from ${result.source.replace('_', ' ')}`];
-  for (const [label, value] of rows)
-    if (value !== null) lines.push(`  ${label.padEnd(14)}${printable(value)}`);
+  for (const [label, value, field] of rows.map((row, k) => [...row, FIELD_ORDER[k]] as const)) {
+    if (value === null) continue;
+    lines.push(`  ${label.padEnd(14)}${printable(value)}`);
+    const evidence = field && result.evidence?.[field];
+    // A labelled value speaks for itself; anything read another way shows where it came from.
+    if (evidence && evidence.how !== 'labelled')
+      lines.push(`  ${''.padEnd(14)}${printable(describeEvidence(evidence))}`);
+  }
+  for (const conflict of result.conflicts ?? [])
+    lines.push(
+      printable(
+        `Check ${conflict.field}: chose ${String(conflict.chosen)} (${describeEvidence(conflict.chosenEvidence)}) over ${String(conflict.runnerUp)} (${describeEvidence(conflict.runnerUpEvidence)}). ${conflict.rule}`,
+      ),
+    );
   if (result.renterNote)
     lines.push(
       `  ${'Renter note'.padEnd(14)}${printable(result.renterNote.replace(/\n/g, ' / '))}`,

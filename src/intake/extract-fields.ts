@@ -6,9 +6,18 @@
  * except that a label saying "new"/"updated" beats one that does not.
  * A renter's note is set aside and never mined: it mentions other dates and amounts.
  */
+import { Collector, excerptOf, Strength } from './field-candidates.ts';
 import { classifyLabel, type LabelTarget } from './field-labels.ts';
-import { type BookingFieldName, type BookingFields, emptyBookingFields } from './intake-result.ts';
+import type {
+  BookingFieldName,
+  BookingFields,
+  FieldConflict,
+  FieldEvidence,
+  FieldEvidenceMap,
+} from './intake-result.ts';
+import { disqualifyingContext } from './value-context.ts';
 import {
+  type Found,
   findDate,
   findDuration,
   findMoney,
@@ -21,22 +30,10 @@ import {
   parseCount,
 } from './values.ts';
 
-/** Evidence strength, strongest last. */
-enum Strength {
-  Subject = 1,
-  Sentence = 2,
-  Label = 3,
-  NewLabel = 4,
-}
-
-interface Candidate {
-  value: unknown;
-  strength: Strength;
-  order: number;
-}
-
 export interface ExtractedFields {
   fields: BookingFields;
+  evidence: FieldEvidenceMap;
+  conflicts: FieldConflict[];
   renterNote: string | undefined;
   /** How many fields were found (to choose between a plain and an HTML body). */
   found: number;
@@ -46,27 +43,48 @@ const SEPARATOR_LINE = /^[\s\-=_*~.·•|]+$/;
 const LABEL_VALUE = /^[ \t]*([^\n:：]{1,60}?)[ \t]*[:：][ \t]*(.*)$/;
 const ALIGNED = /^[ \t]*(\S(?:[^\t\n]{0,58}?\S)?)(?:\t+|[ \t]{2,}|[ \t]+\|[ \t]+)(\S.*)$/;
 
-class Collector {
-  readonly #candidates = new Map<BookingFieldName, Candidate>();
-  #order = 0;
+type Where = FieldEvidence['where'];
 
-  offer(field: BookingFieldName, value: unknown, strength: Strength): void {
-    if (value === undefined || value === null || value === '') return;
-    const current = this.#candidates.get(field);
-    this.#order += 1;
-    if (!current || strength > current.strength)
-      this.#candidates.set(field, { value, strength, order: this.#order });
-  }
+function evidenceAt(
+  text: string,
+  index: number,
+  length: number,
+  where: Where,
+  how: FieldEvidence['how'],
+): FieldEvidence {
+  // The excerpt stays within the line the value was found on.
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  return { excerpt: excerptOf(line, index - lineStart, length), where, how };
+}
 
-  has(field: BookingFieldName): boolean {
-    return this.#candidates.has(field);
-  }
+/** Whether a found date was written without a year (the year is then filled in). */
+function yearDefaulted(text: string, found: Found<LocalDate>): boolean {
+  const written = text.slice(found.index, found.index + found.length);
+  return !(/\d{4}/.test(written) || /\d\/\d{1,2}\/\d{2}/.test(written));
+}
 
-  result(): { fields: BookingFields; found: number } {
-    const fields = emptyBookingFields() as Record<BookingFieldName, unknown>;
-    for (const [field, candidate] of this.#candidates) fields[field] = candidate.value;
-    return { fields: fields as BookingFields, found: this.#candidates.size };
+/**
+ * The first value `find` gives in `text` whose context does not disqualify it (a deadline,
+ * a hold, a sent time): at most four tries, so 1 MB inputs stay linear.
+ */
+function firstQualified<T>(
+  text: string,
+  find: (t: string) => Found<T> | undefined,
+): Found<T> | undefined {
+  let offset = 0;
+  for (let tries = 0; tries < 4 && offset < text.length; tries += 1) {
+    const found = find(text.slice(offset));
+    if (!found) return undefined;
+    const index = offset + found.index;
+    const lineStart = text.lastIndexOf('\n', index) + 1;
+    const lineEnd = text.indexOf('\n', index);
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    if (disqualifyingContext(line, index - lineStart) === undefined) return { ...found, index };
+    offset = index + Math.max(1, found.length);
   }
+  return undefined;
 }
 
 function splitLabel(line: string): { label: string; value: string } | undefined {
@@ -137,7 +155,12 @@ function cleanPlace(value: string): string | undefined {
   return place;
 }
 
-type Offer = [field: BookingFieldName, value: unknown, strength: Strength];
+type Offer = [
+  field: BookingFieldName,
+  value: unknown,
+  strength: Strength,
+  how: FieldEvidence['how'],
+];
 
 /** What one labelled value says, as offers; empty when the value does not parse. Pure. */
 function readLabelledValue(
@@ -150,8 +173,13 @@ function readLabelledValue(
   const value = currentValue(rawValue);
   if (!value) return [];
   const offers: Offer[] = [];
-  const offer = (field: BookingFieldName, v: unknown, s: Strength = strength): void => {
-    if (v !== undefined && v !== null && v !== '') offers.push([field, v, s]);
+  const offer = (
+    field: BookingFieldName,
+    v: unknown,
+    s: Strength = strength,
+    how: FieldEvidence['how'] = 'labelled',
+  ): void => {
+    if (v !== undefined && v !== null && v !== '') offers.push([field, v, s, how]);
   };
   switch (target) {
     case 'bookingId':
@@ -180,22 +208,35 @@ function readLabelledValue(
       );
       break;
     case 'durationMinutes':
-      offer(
-        'durationMinutes',
-        findDuration(value)?.value ?? findTimeRange(value)?.value.durationMinutes,
-      );
+      {
+        const length = findDuration(value)?.value;
+        if (length !== undefined) offer('durationMinutes', length);
+        else
+          offer(
+            'durationMinutes',
+            findTimeRange(value)?.value.durationMinutes,
+            strength,
+            'derived',
+          );
+      }
       break;
     case 'date':
     case 'startLocal':
     case 'datetime': {
       if (target !== 'startLocal') {
         const date = findDate(value, reference);
-        offer('date', date && formatLocalDate(date.value));
+        if (date)
+          offer(
+            'date',
+            formatLocalDate(date.value),
+            strength,
+            yearDefaulted(value, date) ? 'defaulted' : 'labelled',
+          );
       }
       const range = findTimeRange(value);
       if (range) {
         offer('startLocal', formatClock(range.value.start));
-        offer('durationMinutes', range.value.durationMinutes, Strength.Sentence);
+        offer('durationMinutes', range.value.durationMinutes, Strength.Sentence, 'derived');
       } else {
         const time = findTime(value);
         offer(
@@ -282,47 +323,83 @@ function offerSentences(
   text: string,
   reference: LocalDate,
   strength: Strength,
+  where: Where,
 ): void {
   const flat = text.replace(/[ \t]+/g, ' ');
+  const at = (
+    m: { index: number; 0: string } | Found<unknown>,
+    how: FieldEvidence['how'] = 'inferred',
+  ): FieldEvidence =>
+    evidenceAt(
+      flat,
+      m.index,
+      'length' in m && typeof m.length === 'number'
+        ? m.length
+        : String((m as { 0: string })[0]).length,
+      where,
+      how,
+    );
   const change = CHANGE_SENTENCE.exec(flat);
   if (change?.[2]) {
     const to = change[2];
     const date = findDate(to, reference);
-    if (date) collector.offer('date', formatLocalDate(date.value), Strength.NewLabel);
+    if (date) collector.offer('date', formatLocalDate(date.value), Strength.NewLabel, at(change));
     const time = findTime(to);
-    if (time) collector.offer('startLocal', formatClock(time.value), Strength.NewLabel);
+    if (time) collector.offer('startLocal', formatClock(time.value), Strength.NewLabel, at(change));
   }
   const who = NAME_BEFORE_VERB.exec(flat) ?? NAME_AFTER_PREP.exec(flat);
-  if (who?.[1]) collector.offer('guestName', stripLeadingStopWords(who[1]), strength);
+  if (who?.[1]) collector.offer('guestName', stripLeadingStopWords(who[1]), strength, at(who));
   const listing = LISTING_AFTER_VERB.exec(flat);
-  if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength);
+  if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
   for (const id of flat.matchAll(ID_SENTENCE)) {
     const bookingId = id[1] && parseBookingId(id[1]);
+    // "BOOKING DETAILS" is a heading in capitals, not a code: a letters-only id needs its
+    // keyword written in lower case ("Confirmation code XHQGMDH").
+    if (bookingId && !/\d/.test(bookingId) && id[0] === id[0].toUpperCase()) continue;
     if (bookingId) {
-      collector.offer('bookingId', bookingId, strength);
+      collector.offer('bookingId', bookingId, strength, at(id));
       break;
     }
   }
-  const date = findDate(flat, reference);
-  if (date) collector.offer('date', formatLocalDate(date.value), strength);
-  const range = findTimeRange(flat);
+  // Dates, times and lengths in a deadline, hold or sent-time context are skipped.
+  const date = firstQualified(flat, (t) => findDate(t, reference));
+  if (date)
+    collector.offer(
+      'date',
+      formatLocalDate(date.value),
+      strength,
+      at(date, yearDefaulted(flat, date) ? 'defaulted' : 'inferred'),
+    );
+  const range = firstQualified(flat, findTimeRange);
   if (range) {
-    collector.offer('startLocal', formatClock(range.value.start), strength);
-    collector.offer('durationMinutes', range.value.durationMinutes, strength);
+    collector.offer('startLocal', formatClock(range.value.start), strength, at(range));
+    collector.offer('durationMinutes', range.value.durationMinutes, strength, at(range, 'derived'));
   } else {
-    const time = findTime(flat);
-    if (time) collector.offer('startLocal', formatClock(time.value), strength);
+    const time = firstQualified(flat, findTime);
+    if (time) collector.offer('startLocal', formatClock(time.value), strength, at(time));
   }
-  collector.offer('durationMinutes', findDuration(flat)?.value, strength);
+  const duration = firstQualified(flat, findDuration);
+  if (duration) collector.offer('durationMinutes', duration.value, strength, at(duration));
   const party = PARTY_SENTENCE.exec(flat);
-  if (party) collector.offer('partySize', Number(party[1] ?? party[2]), strength);
-  collector.offer('departure', departureFromSentence(flat), strength);
+  if (party) collector.offer('partySize', Number(party[1] ?? party[2]), strength, at(party));
+  const departure = departureFromSentence(flat);
+  if (departure)
+    collector.offer(
+      'departure',
+      departure,
+      strength,
+      evidenceAt(flat, Math.max(0, flat.indexOf(departure)), departure.length, where, 'inferred'),
+    );
   const payout = PAYOUT_SENTENCE.exec(flat);
-  if (payout?.[1]) collector.offer('payoutCents', findMoney(payout[1])?.value, strength);
+  if (payout?.[1])
+    collector.offer('payoutCents', findMoney(payout[1])?.value, strength, at(payout));
   const gross = GROSS_SENTENCE.exec(flat);
-  if (gross?.[1]) collector.offer('grossAmountCents', findMoney(gross[1])?.value, strength);
-  if (CAPTAIN_NO_SENTENCE.test(flat)) collector.offer('captainIncluded', false, strength);
-  else if (CAPTAIN_YES_SENTENCE.test(flat)) collector.offer('captainIncluded', true, strength);
+  if (gross?.[1])
+    collector.offer('grossAmountCents', findMoney(gross[1])?.value, strength, at(gross));
+  const no = CAPTAIN_NO_SENTENCE.exec(flat);
+  const yes = no ? null : CAPTAIN_YES_SENTENCE.exec(flat);
+  if (no) collector.offer('captainIncluded', false, strength, at(no));
+  else if (yes) collector.offer('captainIncluded', true, strength, at(yes));
 }
 
 function sectionOf(label: string): 'gross' | 'payout' | undefined {
@@ -378,7 +455,7 @@ export function extractFields(
         values.every((v, k) => fits(run.labels[k]?.target, v.text))
       ) {
         for (const [k, label] of run.labels.entries())
-          handle(label.target, label.text, values[k]?.text ?? '');
+          handle(label.target, label.text, values[k]?.text ?? '', values[k]?.index ?? i);
         i = values.at(-1)?.index ?? i;
         continue;
       }
@@ -398,7 +475,7 @@ export function extractFields(
       const next = lines[j]?.trim() ?? '';
       if (next !== '' && j - i <= 2 && fits(aloneTarget, next)) {
         const [value, last] = withContinuation(aloneTarget, next, j);
-        handle(aloneTarget, trimmed, value);
+        handle(aloneTarget, trimmed, value, j);
         i = last;
         continue;
       }
@@ -411,7 +488,7 @@ export function extractFields(
         continue;
       }
       const [value, last] = withContinuation(target, split.value, i);
-      handle(target, split.label, value);
+      handle(target, split.label, value, i);
       i = last;
       continue;
     }
@@ -484,7 +561,7 @@ export function extractFields(
     return continues ? [`${value} ${next.trim()}`, at + 1] : [value, at];
   }
 
-  function handle(target: LabelTarget, label: string, value: string): void {
+  function handle(target: LabelTarget, label: string, value: string, at: number): void {
     if (target === 'ignore') {
       if (/captain|skipper/i.test(label) && (findMoney(value)?.value ?? 0) > 0)
         captainFeeSeen = true;
@@ -498,14 +575,30 @@ export function extractFields(
     const strength = /\b(new|updated|revised|changed|current)\b/i.test(label)
       ? Strength.NewLabel
       : Strength.Label;
-    for (const [field, v, s] of readLabelledValue(target, value, strength, reference, section))
-      collector.offer(field, v, s);
+    const evidence = {
+      excerpt: excerptOf(`${label.trim()}: ${value}`),
+      where: (lines[at]?.includes(label.trim()) ? 'body' : 'table') as Where,
+      line: at + 1,
+    };
+    for (const [field, v, s, how] of readLabelledValue(target, value, strength, reference, section))
+      collector.offer(field, v, s, { ...evidence, how });
   }
 
-  offerSentences(collector, sentenceLines.join('\n'), reference, Strength.Sentence);
-  if (subject) offerSentences(collector, subject, reference, Strength.Subject);
-  if (captainFeeSeen) collector.offer('captainIncluded', true, Strength.Subject);
+  offerSentences(collector, sentenceLines.join('\n'), reference, Strength.Sentence, 'body');
+  if (subject) offerSentences(collector, subject, reference, Strength.Subject, 'subject');
+  if (captainFeeSeen)
+    collector.offer('captainIncluded', true, Strength.Subject, {
+      excerpt: 'a captain fee in the price lines',
+      where: 'body',
+      how: 'inferred',
+    });
 
-  const { fields, found } = collector.result();
-  return { fields, found, renterNote: noteLines.length > 0 ? noteLines.join('\n') : undefined };
+  const { fields, found, evidence, conflicts } = collector.result();
+  return {
+    fields,
+    found,
+    evidence,
+    conflicts,
+    renterNote: noteLines.length > 0 ? noteLines.join('\n') : undefined,
+  };
 }

@@ -30,6 +30,10 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 // Each set is one idea; the order of the checks in classifyLabel is the precedence.
 const OLD_VALUE = words('previous previously old original originally was before prior former');
 const ABOUT_THE_CHANGE = words('cancelled canceled cancellation modified reason changed');
+// A deadline, hold or expiry is never the charter's date, start or length.
+const DEADLINE = words(
+  'expires expiry expiration expiring deadline respond reply due sent received',
+);
 const NOTE = words(
   'message messages note notes comment comments question questions requests remarks',
 );
@@ -85,7 +89,7 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   const any = (set: ReadonlySet<string>): boolean => [...w].some((word) => set.has(word));
 
   // What was, not what is: a modification's old values; and facts about the change itself.
-  if (any(OLD_VALUE) || any(ABOUT_THE_CHANGE)) return 'ignore';
+  if (any(OLD_VALUE) || any(ABOUT_THE_CHANGE) || any(DEADLINE)) return 'ignore';
   if (any(NOTE) || label.includes('special request')) return 'note';
   if (any(CONTACT) || label.startsWith('time zone') || label === 'timezone') return 'ignore';
   // End and return dates/times belong to multi-day trips; the start is what counts.

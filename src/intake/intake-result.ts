@@ -46,6 +46,46 @@ export type BookingFields = z.infer<typeof bookingFieldsSchema>;
 export type BookingFieldName = keyof BookingFields;
 export const bookingFieldNames = Object.keys(bookingFieldsSchema.shape) as BookingFieldName[];
 
+/** Where in the input a value was read. */
+export const evidenceWheres = [
+  'subject',
+  'body',
+  'table',
+  'link',
+  'forward_header',
+  'command',
+] as const;
+/** How: a labelled value, read from a sentence, worked out (duration from a range), or filled in (a year). */
+export const evidenceHows = ['labelled', 'inferred', 'derived', 'defaulted'] as const;
+
+/** The source text a field's value came from, so a person can check it at a glance. */
+export const fieldEvidenceSchema = z.object({
+  /** Raw source text, at most 80 characters. */
+  excerpt: z.string().max(80),
+  where: z.enum(evidenceWheres),
+  /** 1-based line of the (unwrapped) body, when `where` is body or table. */
+  line: z.number().int().positive().optional(),
+  how: z.enum(evidenceHows),
+});
+export type FieldEvidence = z.infer<typeof fieldEvidenceSchema>;
+
+const fieldNameSchema = z.enum(
+  Object.keys(bookingFieldsSchema.shape) as [BookingFieldName, ...BookingFieldName[]],
+);
+
+/** Two candidates that disagree: the one chosen, the runner-up, and the rule that chose. */
+export const fieldConflictSchema = z.object({
+  field: fieldNameSchema,
+  chosen: z.union([z.string(), z.number(), z.boolean()]),
+  runnerUp: z.union([z.string(), z.number(), z.boolean()]),
+  /** A sentence a person understands. */
+  rule: z.string(),
+  chosenEvidence: fieldEvidenceSchema,
+  runnerUpEvidence: fieldEvidenceSchema,
+});
+export type FieldConflict = z.infer<typeof fieldConflictSchema>;
+export type FieldEvidenceMap = Partial<Record<BookingFieldName, FieldEvidence>>;
+
 export const intakeResultSchema = bookingFieldsSchema.extend({
   kind: intakeKindSchema,
   /** Fields this kind needs that were not found: ask a person for them, never guess. */
@@ -60,6 +100,14 @@ export const intakeResultSchema = bookingFieldsSchema.extend({
   renterNote: z.string().nullable(),
   /** Things a person should check (e.g. "Slack truncated this email"). */
   warnings: z.array(z.string()),
+  /**
+   * Where every non-null field came from. parseIntake always sets it; optional because drafts
+   * stored before evidence existed, and results built by hand (a booking typed in the modal),
+   * have none.
+   */
+  evidence: z.partialRecord(fieldNameSchema, fieldEvidenceSchema).optional(),
+  /** Fields where two candidates disagreed; the chosen value is the field's value. */
+  conflicts: z.array(fieldConflictSchema).optional(),
 });
 export type IntakeResult = z.infer<typeof intakeResultSchema>;
 

@@ -7,12 +7,15 @@ import { InputError } from '../errors.ts';
 import { localDateOf, zonedToInstant } from '../time/zoned.ts';
 import { classifyKind } from './classify-kind.ts';
 import { extractFields } from './extract-fields.ts';
+import { excerptOf } from './field-candidates.ts';
 import { htmlToText, looksLikeHtml } from './html-text.ts';
 import type { IntakeDocument } from './intake-document.ts';
 import {
   type BookingFieldName,
   type BookingFields,
   emptyBookingFields,
+  type FieldConflict,
+  type FieldEvidenceMap,
   type IntakeKind,
   type IntakeResult,
   type IntakeSource,
@@ -131,6 +134,15 @@ function missingFor(
   return needs;
 }
 
+/** A typed `/charter` line is short: the whole line is the evidence of each field read from it. */
+function commandEvidence(fields: BookingFields, typed: string): FieldEvidenceMap {
+  const evidence: FieldEvidenceMap = {};
+  const excerpt = excerptOf(typed);
+  for (const [field, value] of Object.entries(fields) as [BookingFieldName, unknown][])
+    if (value !== null) evidence[field] = { excerpt, where: 'command', how: 'inferred' };
+  return evidence;
+}
+
 function instants(
   fields: BookingFields,
   timeZone: string | undefined,
@@ -196,10 +208,17 @@ export async function parseIntake(
   const text = typeof input === 'string' ? input : undefined;
 
   if (command && text !== undefined && !looksLikePastedEmail(text)) {
-    const fields = parseCharterText(normalizeText(text), today);
+    const typed = normalizeText(text);
+    const fields = parseCharterText(typed, today);
     const kind: IntakeKind =
       fields.date !== null && fields.startLocal !== null ? 'booking' : 'not_booking';
-    const result = fromText(fields, kind, 'command', {}, options.timeZone);
+    const result = fromText(
+      fields,
+      kind,
+      'command',
+      { evidence: commandEvidence(fields, typed), conflicts: [] },
+      options.timeZone,
+    );
     if (kind === 'not_booking') {
       result.missing = [
         ...(['date', 'startLocal'] as const).filter((f) => fields[f] === null),
@@ -225,19 +244,26 @@ export async function parseIntake(
   readings.sort((a, b) => b.found - a.found);
   const best = readings[0];
   const merged = { ...(best?.fields ?? emptyBookingFields()) } as Record<BookingFieldName, unknown>;
+  const evidence: FieldEvidenceMap = { ...best?.evidence };
+  const conflicts: FieldConflict[] = [...(best?.conflicts ?? [])];
   for (const reading of readings.slice(1)) {
     for (const [field, value] of Object.entries(reading.fields) as [BookingFieldName, unknown][]) {
-      if (merged[field] === null) merged[field] = value;
+      if (merged[field] === null && value !== null) {
+        merged[field] = value;
+        evidence[field] = reading.evidence[field];
+        conflicts.push(...reading.conflicts.filter((c) => c.field === field));
+      }
     }
   }
   const fields = merged as BookingFields;
   const { kind, worded } = classifyKind(best?.subject ?? doc.subject, best?.body ?? '', fields);
   // A renter's message or a payout notice is not a booking: its dates and amounts are not
   // booking fields. Keep only the id it refers to.
-  const kept =
-    kind === 'not_booking' && worded
-      ? { ...emptyBookingFields(), bookingId: fields.bookingId }
-      : fields;
+  const notBooking = kind === 'not_booking' && worded;
+  const kept = notBooking ? { ...emptyBookingFields(), bookingId: fields.bookingId } : fields;
+  const keptEvidence = Object.fromEntries(
+    Object.entries(evidence).filter(([field]) => kept[field as BookingFieldName] !== null),
+  ) as FieldEvidenceMap;
   const source: IntakeSource = command ? 'command' : doc.source;
   return fromText(
     kept,
@@ -247,6 +273,8 @@ export async function parseIntake(
       subject: best?.subject ?? doc.subject ?? null,
       renterNote: best?.renterNote ?? null,
       warnings: doc.warnings,
+      evidence: keptEvidence,
+      conflicts: conflicts.filter((c) => kept[c.field] !== null),
     },
     options.timeZone,
   );

@@ -279,6 +279,8 @@ export async function applyChange(
     const changed: string[] = [];
     const details = { ...booking.details };
     for (const [field, value] of Object.entries(intake) as [keyof BookingFields, unknown][]) {
+      // Evidence and conflicts say where a value was read, not what the booking is.
+      if ((field as string) === 'evidence' || (field as string) === 'conflicts') continue;
       if (!(field in details) || value === null || field === 'bookingId') continue;
       if (JSON.stringify(details[field]) !== JSON.stringify(value)) {
         (details as Record<string, unknown>)[field] = value;

@@ -199,9 +199,6 @@ describe('unwrapForwards', () => {
     });
   });
 
-  // BUG: the "pasted headers" marker (From: followed by Date:/Sent: within two lines) also fires
-  // on a booking's own "From:" (departure) and "Date:" fields, so the lines above them and the
-  // fields themselves are dropped, and the trip date is taken as the sent date.
   it('does not treat a booking\'s own "From:" and "Date:" fields as a forward', () => {
     // Prepare
     const text = lines(

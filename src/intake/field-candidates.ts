@@ -1,0 +1,129 @@
+/**
+ * Candidates per field, each with its evidence and strength, and the explainable rules that
+ * choose between them: stronger evidence wins, then the first in the text. A runner-up with a
+ * different value is kept as a conflict so a person can check the choice.
+ */
+import {
+  type BookingFieldName,
+  type BookingFields,
+  emptyBookingFields,
+  type FieldConflict,
+  type FieldEvidence,
+  type FieldEvidenceMap,
+} from './intake-result.ts';
+
+/** Evidence strength, strongest last. */
+export enum Strength {
+  Subject = 1,
+  Link = 2,
+  Sentence = 3,
+  Label = 4,
+  NewLabel = 5,
+}
+
+const STRENGTH_WORDS: Record<Strength, string> = {
+  [Strength.Subject]: 'the subject line',
+  [Strength.Link]: 'a link',
+  [Strength.Sentence]: 'a sentence',
+  [Strength.Label]: 'a labelled value',
+  [Strength.NewLabel]: 'a value labelled new or changed',
+};
+
+export interface Candidate {
+  value: string | number | boolean;
+  strength: Strength;
+  order: number;
+  evidence: FieldEvidence;
+}
+
+/** At most this many candidates per field are kept: enough to explain, bounded on 1 MB input. */
+const MAX_PER_FIELD = 8;
+
+/** Cuts source text to an excerpt of at most 80 characters, around `at` when given. */
+export function excerptOf(text: string, at = 0, length = 0): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 80) return flat;
+  const start = Math.max(0, Math.min(at - 20, flat.length - 80));
+  const piece = flat.slice(start, start + Math.max(80, Math.min(length, 80)));
+  return piece.slice(0, 80);
+}
+
+export class Collector {
+  readonly #candidates = new Map<BookingFieldName, Candidate[]>();
+  #order = 0;
+
+  offer(
+    field: BookingFieldName,
+    value: unknown,
+    strength: Strength,
+    evidence: FieldEvidence,
+  ): void {
+    if (value === undefined || value === null || value === '') return;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return;
+    this.#order += 1;
+    const list = this.#candidates.get(field) ?? [];
+    if (list.length >= MAX_PER_FIELD) return;
+    list.push({ value, strength, order: this.#order, evidence });
+    this.#candidates.set(field, list);
+  }
+
+  has(field: BookingFieldName): boolean {
+    return this.#candidates.has(field);
+  }
+
+  result(): {
+    fields: BookingFields;
+    found: number;
+    evidence: FieldEvidenceMap;
+    conflicts: FieldConflict[];
+  } {
+    const fields = emptyBookingFields() as Record<BookingFieldName, unknown>;
+    const evidence: FieldEvidenceMap = {};
+    const conflicts: FieldConflict[] = [];
+    for (const [field, list] of this.#candidates) {
+      const ranked = [...list].sort((a, b) => b.strength - a.strength || a.order - b.order);
+      const chosen = ranked[0];
+      if (!chosen) continue;
+      fields[field] = chosen.value;
+      evidence[field] = chosen.evidence;
+      const runnerUp = ranked.find((c) => !sameReading(c.value, chosen.value));
+      // A subject or link that disagrees with the body is worth a look; so is any other
+      // disagreement between two readings a person would both call plausible.
+      if (runnerUp) conflicts.push(conflictOf(field, chosen, runnerUp));
+    }
+    return { fields: fields as BookingFields, found: this.#candidates.size, evidence, conflicts };
+  }
+}
+
+function conflictOf(
+  field: BookingFieldName,
+  chosen: Candidate,
+  runnerUp: Candidate,
+): FieldConflict {
+  const rule =
+    chosen.strength > runnerUp.strength
+      ? `${cap(STRENGTH_WORDS[chosen.strength])} beats ${STRENGTH_WORDS[runnerUp.strength]}.`
+      : `Both come from ${STRENGTH_WORDS[chosen.strength]}; the first in the message wins.`;
+  return {
+    field,
+    chosen: chosen.value,
+    runnerUp: runnerUp.value,
+    rule,
+    chosenEvidence: chosen.evidence,
+    runnerUpEvidence: runnerUp.evidence,
+  };
+}
+
+/** "Sam" in the subject and "Sam Lee" in a label are one reading, not a disagreement. */
+function sameReading(a: Candidate['value'], b: Candidate['value']): boolean {
+  if (typeof a === 'string' && typeof b === 'string')
+    return (
+      a.toLowerCase().startsWith(b.toLowerCase()) || b.toLowerCase().startsWith(a.toLowerCase())
+    );
+  return a === b;
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,84 @@
+/**
+ * Every non-null field carries its evidence, and a deadline, hold or sent time is never taken
+ * for the charter's date, start or duration.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bookingFieldNames, intakeResultSchema } from '../../src/intake/intake-result.ts';
+import { parseIntake } from '../../src/intake/parse-intake.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const NOW = new Date('2026-11-26T15:00:00Z');
+const ZONE = 'America/Los_Angeles';
+const files = ['emails', 'slack', 'pasted'].flatMap((folder) =>
+  readdirSync(join(FIXTURES, folder))
+    .filter((n) => !n.endsWith('.expected.json') && /\.(?:eml|json|txt)$/.test(n))
+    .map((n) => join(folder, n)),
+);
+
+describe('evidence', () => {
+  it.each(files)('%s has evidence for every non-null field', async (file) => {
+    const result = await parseIntake(readFileSync(join(FIXTURES, file)), {
+      now: NOW,
+      timeZone: ZONE,
+    });
+
+    expect(intakeResultSchema.parse(result)).toEqual(result);
+    for (const field of bookingFieldNames) {
+      if (result[field] !== null) expect(result.evidence?.[field], field).toBeDefined();
+      else expect(result.evidence?.[field], field).toBeUndefined();
+    }
+  });
+
+  it('says where and how a sentence date was read', async () => {
+    const result = await parseIntake(
+      'Hi,\nMaren Oakes just booked Blue Heron for Saturday, August 7, 2027 from 10am to 2pm.\nBooking #88123\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.date).toBe('2027-08-07');
+    expect(result.evidence?.date).toMatchObject({ where: 'body', how: 'inferred' });
+    expect(result.evidence?.date?.excerpt).toContain('August 7, 2027');
+    expect(result.evidence?.durationMinutes?.how).toBe('derived');
+  });
+});
+
+describe('deadlines are never the charter', () => {
+  const wordings = [
+    'Please approve within 72 hours.',
+    'The hold is valid for 48 hours.',
+    'Respond by Friday, August 6, 2027 at 5pm.',
+    'This offer expires on Aug 6, 2027 at 9:14 AM.',
+    'Reply before 6:00 PM on 8/6/2027.',
+  ];
+  it.each(wordings)('%s gives no date, start or duration', async (line) => {
+    const result = await parseIntake(
+      `New booking request from Maren Oakes, party of 4.\nRequest #88123\n${line}\n`,
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.date).toBeNull();
+    expect(result.startLocal).toBeNull();
+    expect(result.durationMinutes).toBeNull();
+  });
+
+  it('keeps the charter date when a deadline follows it', async () => {
+    const result = await parseIntake(
+      'Maren Oakes requested to book Blue Heron for Sat, Aug 7, 2027 from 9am to 1pm.\nRequest #88123\nPlease respond by Aug 5, 2027 at 6pm or the hold expires in 48 hours.\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result).toMatchObject({ date: '2027-08-07', startLocal: '09:00', durationMinutes: 240 });
+  });
+
+  it('a labelled expiry is not a date', async () => {
+    const result = await parseIntake(
+      'Request ID: 88123\nRenter: Maren Oakes\nGuests: 4\nRequest expires: Aug 6, 2027 9:14 AM\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.date).toBeNull();
+    expect(result.startLocal).toBeNull();
+  });
+});
