@@ -27,6 +27,17 @@ export const config = defineConfig({
       {
         extends: true,
         test: {
+          // `npm run test:corpus`: issue 13's acceptance tests (hand-written cases and the
+          // generated round trip, docs/intake.md "The corpus"). Not yet in `npm test`: the parser
+          // does not pass them all; `npm run intake:report` measures how far it is.
+          name: 'corpus',
+          include: ['test/corpus/**/*.test.ts'],
+          setupFiles: ['test/setup-unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           // `npm run test:reliability`: faults, restarts, re-deliveries, load and hostile input
           // (docs/RELIABILITY.md). Loopback only, like the integration tests; slower, so it is
           // its own command, and `.ci/run` runs it after `npm test`.
