@@ -172,6 +172,6 @@ describe('other intake and surfaces', () => {
 
     const opens = h.standIn.calls.filter((c) => c.method === 'views.open');
     expect(opens.map((c) => (c.response as { ok: boolean }).ok)).toEqual([false, true]);
-    expect(approvalModal()?.view.blocks.length).toBeGreaterThan(0);
+    expect((approvalModal()?.view.blocks as unknown[] | undefined)?.length).toBeGreaterThan(0);
   });
 });
