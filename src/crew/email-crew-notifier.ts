@@ -7,8 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer from 'nodemailer';
+import { classifyAwsError } from '../aws-errors.ts';
 import type { Logger } from '../logging/logger.ts';
-import { classifyAwsError } from '../pipeline/publish-object.ts';
 import { type CrewMessage, type CrewNotifier, crewMessageText } from './crew-notifier.ts';
 
 // streamTransport builds the message without sending it; CRLF as the wire format wants.

@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
+import { classifyAwsError } from '../aws-errors.ts';
 import type { Booking } from '../bookings/booking.ts';
 import { VersionConflictError } from '../bookings/booking.ts';
 import type { PipelineOutcome } from '../bookings/pipeline-progress.ts';
@@ -14,7 +15,6 @@ import { PermanentError, TransientError } from '../external-errors.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
-import { classifyAwsError } from './publish-object.ts';
 import type { PipelineEvent, StepRecord } from './step-record.ts';
 import { PIPELINE_STEPS } from './steps/index.ts';
 
