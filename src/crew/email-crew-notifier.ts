@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../logging/logger.ts';
-import { classifyAwsError } from '../pipeline/publish-object.ts';
+import { classifyAwsError } from '../storage/aws-errors.ts';
 import { type CrewMessage, type CrewNotifier, crewMessageText } from './crew-notifier.ts';
 
 // streamTransport builds the message without sending it; CRLF as the wire format wants.

@@ -1,36 +1,7 @@
 /** Puts a page into the tenant's bucket and, on a re-publish, invalidates it at CloudFront. */
 import { type CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PermanentError, TransientError } from '../external-errors.ts';
-
-/** Sorts an AWS SDK error into transient (throttling, 5xx, network) or permanent. */
-export function classifyAwsError(service: string, error: unknown): Error {
-  const e = error as {
-    name?: string;
-    $metadata?: { httpStatusCode?: number };
-    $retryable?: unknown;
-    message?: string;
-  };
-  const status = e.$metadata?.httpStatusCode;
-  const transient =
-    e.$retryable !== undefined ||
-    status === undefined ||
-    status >= 500 ||
-    status === 429 ||
-    /Throttl|Timeout|ECONNRE|EPIPE|socket hang up|ENOTFOUND|EAI_AGAIN/i.test(
-      `${e.name} ${e.message}`,
-    );
-  return transient
-    ? new TransientError(service, e.message ?? String(error), { cause: error })
-    : new PermanentError(service, `${e.name ?? 'error'}: ${e.message ?? ''}`, {
-        cause: error,
-        ...(status === undefined ? {} : { status }),
-        hint:
-          e.name === 'NoSuchBucket'
-            ? 'Create the bucket named in the tenants file, or fix its name.'
-            : undefined,
-      });
-}
+import { classifyAwsError } from '../storage/aws-errors.ts';
 
 export async function putObject(
   s3: S3Client,

@@ -10,10 +10,10 @@ import pRetry from 'p-retry';
 import type { Booking } from '../bookings/booking.ts';
 import { VersionConflictError } from '../bookings/booking.ts';
 import { PermanentError, TransientError } from '../external-errors.ts';
+import { classifyAwsError } from '../storage/aws-errors.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { PipelineStep, StepName } from './pipeline-step.ts';
-import { classifyAwsError } from './publish-object.ts';
 import type { PipelineEvent, StepRecord, StepStatus } from './step-record.ts';
 import { PIPELINE_STEPS } from './steps/index.ts';
 

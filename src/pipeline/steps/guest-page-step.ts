@@ -1,10 +1,11 @@
 /** Step 1: the guest page (or its cancellation notice) and its .ics, in the tenant's bucket. */
 import { buildGuestIcs } from '../../pages/guest-ics.ts';
 import { renderCancelledGuestPage, renderGuestPage } from '../../pages/render-pages.ts';
+import { classifyAwsError } from '../../storage/aws-errors.ts';
 import { uploadConnectSource } from '../../uploads/upload-target.ts';
 import { guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
-import { classifyAwsError, invalidatePaths, putObject } from '../publish-object.ts';
+import { invalidatePaths, putObject } from '../publish-object.ts';
 
 export const guestPageStep: PipelineStep = {
   name: 'guest_page',
