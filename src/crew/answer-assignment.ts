@@ -6,8 +6,8 @@
 import type { Booking } from '../bookings/booking.ts';
 import { DeckhandError } from '../errors.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
-import { AssignmentConflictError, type DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
+import { AssignmentConflictError, type CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { AssignmentHistoryEntry, CrewAssignment } from './crew-assignment.ts';
 import { callAt, ROLE_NAMES } from './crew-briefing.ts';
@@ -18,8 +18,8 @@ export class AnswerRefusedError extends DeckhandError {
 }
 
 export interface AnswerDeps {
-  bookings: DynamoBookingStore;
-  crew: DynamoCrewStore;
+  bookings: BookingStore;
+  crew: CrewRepository;
   onEvent?: ((tenantId: string, bookingId: string, event: PipelineEvent) => void) | undefined;
 }
 

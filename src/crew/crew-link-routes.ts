@@ -9,8 +9,8 @@ import { crewPageModel } from '../pipeline/page-models.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
-import type { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { AnswerRefusedError, answerAssignment } from './answer-assignment.ts';
 import { callAt, ROLE_NAMES } from './crew-briefing.ts';
@@ -19,8 +19,8 @@ import { renderCrewLinkPage, renderInvalidLinkPage } from './render-crew-link.ts
 
 export interface CrewLinkDeps {
   tenants: TenantRegistry;
-  bookings: DynamoBookingStore;
-  crew: DynamoCrewStore;
+  bookings: BookingStore;
+  crew: CrewRepository;
   /** Secret for the form keys. */
   formSecret: string;
   guestPageUrl(tenantId: string, slug: string): string;

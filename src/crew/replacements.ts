@@ -5,7 +5,7 @@
  */
 import { type Booking, VersionConflictError } from '../bookings/booking.ts';
 import { BookingRejectedError } from '../pipeline/book-from-intake.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { CrewRole, RosterMember, Tenant } from '../tenants/tenant-schema.ts';
 import { assignedPeople, callAt } from './crew-briefing.ts';
 
@@ -48,7 +48,7 @@ export function suggestReplacements(
  * declined (or was assigned) in that role, or as an extra hand. Conditional on the version.
  */
 export async function assignReplacement(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenant: Tenant,
   bookingId: string,
   change: { role: CrewRole; personId: string; replacing?: string | undefined },

@@ -8,8 +8,8 @@ import { constantTimeEqual } from '../server/constant-time-equal.ts';
 import { errorResponse } from '../server/error-response.ts';
 import type { Route } from '../server/http-server.ts';
 import { jsonResponse } from '../server/service-http.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
-import type { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { AnswerRefusedError, answerAssignment, MAX_REASON_LENGTH } from './answer-assignment.ts';
 
@@ -22,8 +22,8 @@ const answerSchema = z.strictObject({
 
 export interface SccHookDeps {
   tenants: TenantRegistry;
-  bookings: DynamoBookingStore;
-  crew: DynamoCrewStore;
+  bookings: BookingStore;
+  crew: CrewRepository;
   serviceKey: string;
   keyHeader: string;
   clock(): Date;

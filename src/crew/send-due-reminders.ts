@@ -5,7 +5,7 @@
  * answered.
  */
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
-import { AssignmentConflictError } from '../storage/dynamo-crew-store.ts';
+import { AssignmentConflictError } from '../storage/ports/crew-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { briefingFor, callAt } from './crew-briefing.ts';
 import { hashLinkToken, newLinkToken } from './magic-link-token.ts';

@@ -12,7 +12,7 @@ import {
   type IntakeResult,
 } from '../intake/intake-result.ts';
 import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { zonedToInstant } from '../time/zoned.ts';
 import { newBookingId, newSlug } from './slugs.ts';
@@ -99,7 +99,7 @@ function price(
 }
 
 async function claimSlug(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenantId: string,
   bookingId: string,
   kind: 'guest' | 'crew',
@@ -116,7 +116,7 @@ async function claimSlug(
  * marketplace id was booked before (and `created: false`).
  */
 export async function approveBooking(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenant: Tenant,
   intake: IntakeResult,
   options: {
@@ -225,7 +225,7 @@ export function cancellationOf(bookingId: string): IntakeResult {
 
 /** Finds a booking by deckhand id or by marketplace id. */
 export async function findBooking(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenant: Tenant,
   id: string,
 ): Promise<Booking> {
@@ -245,7 +245,7 @@ export async function findBooking(
  * the steps whose inputs changed.
  */
 export async function applyChange(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenant: Tenant,
   intake: IntakeResult,
   now: Date,

@@ -4,12 +4,12 @@
  * complete a booking once.
  */
 import { VersionConflictError } from '../bookings/booking.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 
 /** Marks ended charters completed; returns the ids it completed. */
 export async function completeFinishedBookings(
-  store: DynamoBookingStore,
+  store: BookingStore,
   tenant: Tenant,
   now: Date,
 ): Promise<string[]> {

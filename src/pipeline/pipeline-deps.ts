@@ -4,14 +4,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
 import type { CrewNotifier } from '../crew/crew-notifier.ts';
 import type { SccClient, SccEvent } from '../scc/scc-contract.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
-import type { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineEvent } from './step-record.ts';
 
 /** The crew side: assignments, their magic links and how crew are told. */
 export interface CrewDeps {
-  store: DynamoCrewStore;
+  store: CrewRepository;
   notifier: CrewNotifier;
   /** The public URL of a magic link. */
   linkUrl(tenant: Tenant, token: string): string;
@@ -27,7 +27,7 @@ export interface RevenueScrubber {
 }
 
 export interface PipelineDeps {
-  store: DynamoBookingStore;
+  store: BookingStore;
   s3: S3Client;
   /** Absent locally: the emulators have no CloudFront. */
   cloudfront: CloudFrontClient | undefined;

@@ -4,7 +4,7 @@
  */
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { runViewerRequest } from '../pages/edge-function.ts';
-import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { ServiceRequest, ServiceResponse } from './service-http.ts';
 
@@ -33,7 +33,7 @@ export function isPagePath(path: string): boolean {
 
 export function createPageSite(deps: {
   s3: S3Client;
-  store: DynamoBookingStore;
+  store: BookingStore;
   tenants: TenantRegistry;
 }) {
   return async (request: ServiceRequest): Promise<ServiceResponse> => {

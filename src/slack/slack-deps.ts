@@ -3,7 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Job } from '../queue/jobs.ts';
 import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
-import type { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
+import type { DraftRepository } from '../storage/ports/draft-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { CharterThread } from './charter-thread.ts';
 import type { SlackRouting } from './tenant-routing.ts';
@@ -12,7 +12,7 @@ export interface SlackDeps {
   config: Config;
   tenants: TenantRegistry;
   runtime: DeckhandRuntime;
-  drafts: DynamoDraftStore;
+  drafts: DraftRepository;
   routing: SlackRouting;
   thread: CharterThread;
   logger: Logger;

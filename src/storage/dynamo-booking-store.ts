@@ -12,6 +12,9 @@ import {
 import { type Booking, VersionConflictError } from '../bookings/booking.ts';
 import type { PipelineEvent, StepRecord } from '../pipeline/step-record.ts';
 import { isConditionFailure, queryAll, sendConditional } from './dynamo-access.ts';
+import type { SlugOwner } from './ports/booking-repository.ts';
+import type { BookingStore } from './ports/booking-store.ts';
+import type { StepClaim } from './ports/step-ledger.ts';
 import { GSI1, keys } from './table-design.ts';
 
 function strip<T>(item: Record<string, unknown> | undefined, ...drop: string[]): T | undefined {
@@ -21,16 +24,8 @@ function strip<T>(item: Record<string, unknown> | undefined, ...drop: string[]):
   return copy as T;
 }
 
-export interface StepClaim {
-  owner: string;
-  leaseMs: number;
-  inputHash: string;
-  version: number;
-  now: number;
-}
-
-/** The booking store on DynamoDB. */
-export class DynamoBookingStore {
+/** Bookings, steps and events on DynamoDB (BookingRepository, StepLedger and EventLog). */
+export class DynamoBookingStore implements BookingStore {
   readonly #doc: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -85,10 +80,7 @@ export class DynamoBookingStore {
   }
 
   /** Claims a page slug; false when another booking has it. */
-  async claimSlug(
-    slug: string,
-    owner: { tenantId: string; bookingId: string; kind: 'guest' | 'crew' },
-  ): Promise<boolean> {
+  async claimSlug(slug: string, owner: SlugOwner): Promise<boolean> {
     return sendConditional(
       this.#doc,
       new PutCommand({
@@ -100,9 +92,7 @@ export class DynamoBookingStore {
   }
 
   /** Who owns a slug (for serving pages), or undefined. */
-  async findSlug(
-    slug: string,
-  ): Promise<{ tenantId: string; bookingId: string; kind: 'guest' | 'crew' } | undefined> {
+  async findSlug(slug: string): Promise<SlugOwner | undefined> {
     const found = await this.#doc.send(
       new GetCommand({ TableName: this.#table, Key: keys.slugRef(slug) }),
     );

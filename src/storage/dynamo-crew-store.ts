@@ -5,12 +5,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CrewAssignment, LinkRef } from '../crew/crew-assignment.ts';
 import { isConditionFailure, queryAll, sendConditional } from './dynamo-access.ts';
+import { AssignmentConflictError, type CrewRepository } from './ports/crew-repository.ts';
 import { GSI1, keys } from './table-design.ts';
-
-/** Another writer changed the assignment first. */
-export class AssignmentConflictError extends Error {
-  override readonly name = 'AssignmentConflictError';
-}
 
 function assignmentOf(item: Record<string, unknown> | undefined): CrewAssignment | undefined {
   if (!item) return undefined;
@@ -18,7 +14,7 @@ function assignmentOf(item: Record<string, unknown> | undefined): CrewAssignment
   return rest as unknown as CrewAssignment;
 }
 
-export class DynamoCrewStore {
+export class DynamoCrewStore implements CrewRepository {
   readonly #doc: DynamoDBDocumentClient;
   readonly #table: string;
 

@@ -10,31 +10,11 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { IntakeResult } from '../intake/intake-result.ts';
 import { sendConditional } from './dynamo-access.ts';
+import type { Draft, DraftRepository } from './ports/draft-repository.ts';
 import { keys } from './table-design.ts';
 
-export interface Draft {
-  tenantId: string;
-  draftId: string;
-  intake: IntakeResult;
-  /** Where it came from: the email's channel and message (the thread for its card). */
-  channelId: string;
-  threadTs: string | null;
-  createdBy: string;
-  status: 'open' | 'approving' | 'approved' | 'dismissed';
-  bookingId: string | null;
-  /**
-   * The approval job that claimed it (its `claim` token): a retry of that job (SQS delivers a
-   * job again when a worker died) carries the same token and may finish what it started.
-   */
-  approvalClaim?: string;
-  /** Slack event or file ids already handled for this draft (re-deliveries). */
-  source: string | null;
-  createdAt: string;
-}
-
-export class DynamoDraftStore {
+export class DynamoDraftStore implements DraftRepository {
   readonly #doc: DynamoDBDocumentClient;
   readonly #table: string;
 

@@ -15,7 +15,7 @@ import { assignedPeople, briefingFor, callAt, roleOn } from '../../crew/crew-bri
 import type { CrewMessageKind } from '../../crew/crew-notifier.ts';
 import { hashLinkToken, newLinkToken } from '../../crew/magic-link-token.ts';
 import { nextReminderAt } from '../../crew/reminder-schedule.ts';
-import { AssignmentConflictError } from '../../storage/dynamo-crew-store.ts';
+import { AssignmentConflictError } from '../../storage/ports/crew-repository.ts';
 import type { Tenant } from '../../tenants/tenant-schema.ts';
 import type { PipelineDeps } from '../pipeline-deps.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
