@@ -1,5 +1,9 @@
 /** A random booking for the generated corpus: what the message says, and so what parsing must return. */
-import type { BookingFields, IntakeKind } from '../../../src/intake/intake-result.ts';
+import {
+  type BookingFields,
+  emptyBookingFields,
+  type IntakeKind,
+} from '../../../src/intake/intake-result.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** Every generated date is at or after this day, so the corpus never ages into the past. */
@@ -220,18 +224,5 @@ export function fullExpectation(kind: IntakeKind, b: CorpusBooking): ExpectedFie
 
 /** Nothing but the kind: what a non-booking yields (a plainly stated id is added by the caller). */
 export function emptyExpectation(kind: IntakeKind): ExpectedFields {
-  return {
-    kind,
-    bookingId: null,
-    listingName: null,
-    date: null,
-    startLocal: null,
-    durationMinutes: null,
-    guestName: null,
-    partySize: null,
-    grossAmountCents: null,
-    payoutCents: null,
-    captainIncluded: null,
-    departure: null,
-  };
+  return { kind, ...emptyBookingFields() };
 }
