@@ -2,22 +2,11 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
-import type { CrewNotifier } from '../crew/crew-notifier.ts';
+import type { CrewDeps } from '../crew/crew-deps.ts';
 import type { SccClient, SccEvent } from '../scc/scc-contract.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
-import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineEvent } from './step-record.ts';
-
-/** The crew side: assignments, their magic links and how crew are told. */
-export interface CrewDeps {
-  store: CrewRepository;
-  notifier: CrewNotifier;
-  /** The public URL of a magic link. */
-  linkUrl(tenant: Tenant, token: string): string;
-  /** deckhand sends the links (built-in SCC), or the external SCC does and reports answers. */
-  delivery: 'deckhand' | 'scc';
-}
 
 /** Clears money from the crew-visible event record, and reads it back. */
 export interface RevenueScrubber {

@@ -1,6 +1,7 @@
 /** Step 2: the crew page (logistics, call time, checklist, roster; no money). */
+
+import { crewPageModel, guestPageModel } from '../../pages/booking-page-models.ts';
 import { renderCancelledCrewPage, renderCrewPage } from '../../pages/render-pages.ts';
-import { crewPageModel, guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 import { invalidatePaths, putObject } from '../publish-object.ts';
 

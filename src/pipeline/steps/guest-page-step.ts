@@ -1,10 +1,10 @@
 /** Step 1: the guest page (or its cancellation notice) and its .ics, in the tenant's bucket. */
 
 import { classifyAwsError } from '../../aws-errors.ts';
+import { guestPageModel } from '../../pages/booking-page-models.ts';
 import { buildGuestIcs } from '../../pages/guest-ics.ts';
 import { renderCancelledGuestPage, renderGuestPage } from '../../pages/render-pages.ts';
 import { uploadConnectSource } from '../../uploads/upload-target.ts';
-import { guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
 import { invalidatePaths, putObject } from '../publish-object.ts';
 
