@@ -1,10 +1,9 @@
 /** Everything the pipeline talks to, injected: the same runner works locally and on Lambda. */
-import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
 import type { CrewDeps } from '../crew/crew-deps.ts';
 import type { SccClient, SccEvent } from '../scc/scc-contract.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { ObjectPublisher } from '../storage/ports/object-publisher.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineEvent } from './step-record.ts';
 
@@ -17,9 +16,8 @@ export interface RevenueScrubber {
 
 export interface PipelineDeps {
   store: BookingStore;
-  s3: S3Client;
-  /** Absent locally: the emulators have no CloudFront. */
-  cloudfront: CloudFrontClient | undefined;
+  /** The tenants' page buckets and their CDN. */
+  objects: ObjectPublisher;
   calendarFor(tenant: Tenant): CalendarClient;
   sccFor(tenant: Tenant): SccClient;
   scrubberFor(tenant: Tenant): RevenueScrubber;
