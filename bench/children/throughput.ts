@@ -6,7 +6,6 @@
  * The parent samples this process's RSS while it runs.
  */
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import { listAllObjects } from '../../src/storage/list-objects.ts';
 import { startHarness } from '../../test/support/pipeline-harness.ts';
 import { scanEntity } from '../../test/support/scan-entity.ts';
 import { serveRpc } from '../lib/rpc.ts';
@@ -31,7 +30,7 @@ async function countEntity(entity: string): Promise<number> {
 }
 
 async function countKeys(prefix: string): Promise<number> {
-  return (await listAllObjects(h.runtime.clients.s3, h.tenant.bucket, prefix)).length;
+  return (await h.runtime.deps.objects.list(h.tenant.bucket, prefix)).length;
 }
 
 serveRpc(

@@ -4,8 +4,8 @@
  * the Slack thread. Answers can change until the crew call time.
  */
 import type { Booking } from '../bookings/booking.ts';
+import type { PipelineEvent } from '../bookings/pipeline-progress.ts';
 import { DeckhandError } from '../errors.ts';
-import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
 import { AssignmentConflictError, type CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';

@@ -5,8 +5,8 @@
  * browser's Origin / Sec-Fetch-Site. Every link that does not work gets the same answer.
  */
 
-import { crewPageModel } from '../pipeline/page-models.ts';
-import type { PipelineEvent } from '../pipeline/step-record.ts';
+import type { PipelineEvent } from '../bookings/pipeline-progress.ts';
+import { crewPageModel } from '../pages/booking-page-models.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';

@@ -4,7 +4,7 @@
  * the crew page, the crew event (patch_event) and the crew notices.
  */
 import { type Booking, VersionConflictError } from '../bookings/booking.ts';
-import { BookingRejectedError } from '../pipeline/book-from-intake.ts';
+import { BookingRejectedError } from '../bookings/booking-rejected-error.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { CrewRole, RosterMember, Tenant } from '../tenants/tenant-schema.ts';
 import { assignedPeople, callAt } from './crew-briefing.ts';

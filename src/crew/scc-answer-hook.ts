@@ -3,7 +3,7 @@
  * the same service key deckhand uses to call it. Same effect as an answer by magic link.
  */
 import { z } from 'zod';
-import type { PipelineEvent } from '../pipeline/step-record.ts';
+import type { PipelineEvent } from '../bookings/pipeline-progress.ts';
 import { constantTimeEqual } from '../server/constant-time-equal.ts';
 import { errorResponse } from '../server/error-response.ts';
 import type { Route } from '../server/http-server.ts';

@@ -4,15 +4,25 @@
  * next reminder time is stored with it, so a restart loses none. Ops are told who has not
  * answered.
  */
-import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
+import type { PipelineEvent } from '../bookings/pipeline-progress.ts';
+import type { BookingRepository } from '../storage/ports/booking-repository.ts';
 import { AssignmentConflictError } from '../storage/ports/crew-repository.ts';
+import type { EventLog } from '../storage/ports/event-log.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { briefingFor, callAt } from './crew-briefing.ts';
+import type { CrewDeps } from './crew-deps.ts';
 import { hashLinkToken, newLinkToken } from './magic-link-token.ts';
 import { nextReminderAt } from './reminder-schedule.ts';
 
+/** What sending reminders reads and writes (the pipeline's deps satisfy it). */
+export interface ReminderDeps {
+  store: Pick<BookingRepository, 'get'> & Pick<EventLog, 'appendEvent'>;
+  crew: CrewDeps;
+  onEvent?(tenantId: string, bookingId: string, event: PipelineEvent): void;
+}
+
 export async function sendDueReminders(
-  deps: PipelineDeps,
+  deps: ReminderDeps,
   tenant: Tenant,
   now: Date,
 ): Promise<string[]> {

@@ -4,6 +4,7 @@
  * assignment and the price. Booking the same marketplace id twice returns the first booking.
  */
 import { type Assignment, type Booking, VersionConflictError } from '../bookings/booking.ts';
+import { BookingRejectedError } from '../bookings/booking-rejected-error.ts';
 import { defaultAssignment } from '../bookings/default-assignment.ts';
 import { DeckhandError } from '../errors.ts';
 import {
@@ -16,11 +17,6 @@ import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { zonedToInstant } from '../time/zoned.ts';
 import { newBookingId, newSlug } from './slugs.ts';
-
-/** A booking that cannot be approved as it stands, and why. */
-export class BookingRejectedError extends DeckhandError {
-  override readonly name = 'BookingRejectedError';
-}
 
 /** An unknown booking (by deckhand id or marketplace id). */
 export class UnknownBookingError extends DeckhandError {

@@ -1,23 +1,11 @@
 /** Everything the pipeline talks to, injected: the same runner works locally and on Lambda. */
-import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { CalendarClient } from '../calendar/calendar-contract.ts';
-import type { CrewNotifier } from '../crew/crew-notifier.ts';
+import type { CrewDeps } from '../crew/crew-deps.ts';
 import type { SccClient, SccEvent } from '../scc/scc-contract.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
-import type { CrewRepository } from '../storage/ports/crew-repository.ts';
+import type { ObjectPublisher } from '../storage/ports/object-publisher.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { PipelineEvent } from './step-record.ts';
-
-/** The crew side: assignments, their magic links and how crew are told. */
-export interface CrewDeps {
-  store: CrewRepository;
-  notifier: CrewNotifier;
-  /** The public URL of a magic link. */
-  linkUrl(tenant: Tenant, token: string): string;
-  /** deckhand sends the links (built-in SCC), or the external SCC does and reports answers. */
-  delivery: 'deckhand' | 'scc';
-}
 
 /** Clears money from the crew-visible event record, and reads it back. */
 export interface RevenueScrubber {
@@ -28,9 +16,8 @@ export interface RevenueScrubber {
 
 export interface PipelineDeps {
   store: BookingStore;
-  s3: S3Client;
-  /** Absent locally: the emulators have no CloudFront. */
-  cloudfront: CloudFrontClient | undefined;
+  /** The tenants' page buckets and their CDN. */
+  objects: ObjectPublisher;
   calendarFor(tenant: Tenant): CalendarClient;
   sccFor(tenant: Tenant): SccClient;
   scrubberFor(tenant: Tenant): RevenueScrubber;

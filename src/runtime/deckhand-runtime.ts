@@ -52,6 +52,7 @@ import {
   startEmbeddedStack,
 } from '../storage/embedded-stack.ts';
 import { ensureBuckets } from '../storage/ensure-buckets.ts';
+import { S3ObjectPublisher } from '../storage/s3-object-publisher.ts';
 import { ensureTable } from '../storage/table-design.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
@@ -402,8 +403,7 @@ export async function createRuntime(
 
     const deps: PipelineDeps = {
       store,
-      s3: clients.s3,
-      cloudfront: clients.cloudfront,
+      objects: new S3ObjectPublisher(clients.s3, clients.cloudfront),
       calendarFor,
       sccFor,
       scrubberFor,

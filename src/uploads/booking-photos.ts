@@ -5,7 +5,7 @@
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { listAllObjects } from '../storage/list-objects.ts';
+import type { ObjectPublisher } from '../storage/ports/object-publisher.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { uploadPrefix } from './upload-policy.ts';
 
@@ -29,23 +29,16 @@ export const MAX_GALLERY_LINK_SECONDS = 7 * 24 * 60 * 60;
 
 /** Every photo under `uploads/<tenantId>/<SLUG>/`, oldest first. */
 export async function listBookingPhotos(
-  s3: S3Client,
+  objects: Pick<ObjectPublisher, 'list'>,
   tenant: Pick<Tenant, 'id' | 'bucket'>,
   guestSlug: string,
 ): Promise<BookingPhoto[]> {
-  const photos: BookingPhoto[] = [];
-  for (const object of await listAllObjects(
-    s3,
-    tenant.bucket,
-    uploadPrefix(tenant.id, guestSlug),
-  )) {
-    if (!object.Key) continue;
-    photos.push({
-      key: object.Key,
-      size: object.Size ?? 0,
-      uploadedAt: object.LastModified ? object.LastModified.toISOString() : null,
-    });
-  }
+  const listed = await objects.list(tenant.bucket, uploadPrefix(tenant.id, guestSlug));
+  const photos: BookingPhoto[] = listed.map((object) => ({
+    key: object.key,
+    size: object.size,
+    uploadedAt: object.lastModified ? object.lastModified.toISOString() : null,
+  }));
   return photos.sort(
     (a, b) => (a.uploadedAt ?? '').localeCompare(b.uploadedAt ?? '') || a.key.localeCompare(b.key),
   );
@@ -53,7 +46,7 @@ export async function listBookingPhotos(
 
 /** A presigned GET link for every photo of the booking, valid for `expiresInSeconds`. */
 export async function galleryLinks(
-  s3: S3Client,
+  deps: { s3: S3Client; objects: Pick<ObjectPublisher, 'list'> },
   tenant: Pick<Tenant, 'id' | 'bucket'>,
   guestSlug: string,
   expiresInSeconds: number,
@@ -67,14 +60,18 @@ export async function galleryLinks(
       `gallery links expire after 1 to ${MAX_GALLERY_LINK_SECONDS} seconds, not ${expiresInSeconds}`,
     );
   }
-  const photos = await listBookingPhotos(s3, tenant, guestSlug);
+  const photos = await listBookingPhotos(deps.objects, tenant, guestSlug);
   const expiresAt = new Date(Date.now() + expiresInSeconds * 1000).toISOString();
   return Promise.all(
     photos.map(async (photo) => ({
       ...photo,
-      url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: tenant.bucket, Key: photo.key }), {
-        expiresIn: expiresInSeconds,
-      }),
+      url: await getSignedUrl(
+        deps.s3,
+        new GetObjectCommand({ Bucket: tenant.bucket, Key: photo.key }),
+        {
+          expiresIn: expiresInSeconds,
+        },
+      ),
       expiresAt,
     })),
   );

@@ -15,6 +15,7 @@ import { startHttpServer, stopHttpServer } from '../../src/server/http-server.ts
 import { jsonResponse } from '../../src/server/service-http.ts';
 import { DynamoUploadCounter } from '../../src/storage/dynamo-upload-counter.ts';
 import { ensureBuckets } from '../../src/storage/ensure-buckets.ts';
+import { S3ObjectPublisher } from '../../src/storage/s3-object-publisher.ts';
 import { keys } from '../../src/storage/table-design.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import {
@@ -37,6 +38,8 @@ beforeAll(async () => {
   stores = await startTestStores([QUEEN.bucket]);
   counter = new DynamoUploadCounter(stores.clients.doc, stores.tableName);
 });
+const objects = () => new S3ObjectPublisher(stores.clients.s3, undefined);
+const gallery = () => ({ s3: stores.clients.s3, objects: objects() });
 afterAll(async () => {
   await stores?.close();
 });
@@ -163,7 +166,7 @@ describe('presigned POSTs and the gallery on s3rver', () => {
   });
 
   it('lists the booking’s photos under uploads/<tenant>/<SLUG>/', async () => {
-    const listed = await listBookingPhotos(stores.clients.s3, QUEEN, 'g4ll3ry1');
+    const listed = await listBookingPhotos(objects(), QUEEN, 'g4ll3ry1');
 
     expect(listed).toHaveLength(2);
     for (const photo of listed) {
@@ -171,11 +174,11 @@ describe('presigned POSTs and the gallery on s3rver', () => {
       expect(photo.uploadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
     expect(listed.map((p) => p.size).sort()).toEqual(photos.map((p) => p.length).sort());
-    expect(await listBookingPhotos(stores.clients.s3, QUEEN, 'NOPHOTOS')).toEqual([]);
+    expect(await listBookingPhotos(objects(), QUEEN, 'NOPHOTOS')).toEqual([]);
   });
 
   it('gives ops presigned GET links that serve the photos', async () => {
-    const links = await galleryLinks(stores.clients.s3, QUEEN, 'G4LL3RY1', 3600);
+    const links = await galleryLinks(gallery(), QUEEN, 'G4LL3RY1', 3600);
 
     expect(links).toHaveLength(2);
     const bodies = await Promise.all(
@@ -192,9 +195,9 @@ describe('presigned POSTs and the gallery on s3rver', () => {
   });
 
   it('refuses link lifetimes SigV4 cannot sign', async () => {
-    await expect(galleryLinks(stores.clients.s3, QUEEN, 'G4LL3RY1', 0)).rejects.toThrow(RangeError);
+    await expect(galleryLinks(gallery(), QUEEN, 'G4LL3RY1', 0)).rejects.toThrow(RangeError);
     await expect(
-      galleryLinks(stores.clients.s3, QUEEN, 'G4LL3RY1', MAX_GALLERY_LINK_SECONDS + 1),
+      galleryLinks(gallery(), QUEEN, 'G4LL3RY1', MAX_GALLERY_LINK_SECONDS + 1),
     ).rejects.toThrow(RangeError);
   });
 

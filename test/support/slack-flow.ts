@@ -4,7 +4,6 @@
  * messages), paginated so that hundreds of bookings count right.
  */
 
-import { listAllObjects } from '../../src/storage/list-objects.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import { scanEntity } from './scan-entity.ts';
 import { DANA, OPS, type SlackHarness } from './slack-harness.ts';
@@ -111,5 +110,5 @@ export function scanAll(h: SlackHarness, entity: string): Promise<Record<string,
 
 /** How many objects a tenant's bucket holds under a prefix (all pages). */
 export async function countObjects(h: SlackHarness, bucket: string, prefix: string) {
-  return (await listAllObjects(h.runtime.clients.s3, bucket, prefix)).length;
+  return (await h.runtime.deps.objects.list(bucket, prefix)).length;
 }

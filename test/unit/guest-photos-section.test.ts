@@ -11,6 +11,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Booking } from '../../src/bookings/booking.ts';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
 import { ConfigError } from '../../src/errors.ts';
+import { guestPageModel } from '../../src/pages/booking-page-models.ts';
 import {
   GUEST_UPLOAD_SCRIPT,
   GUEST_UPLOAD_SCRIPT_FILE,
@@ -19,7 +20,6 @@ import {
 } from '../../src/pages/guest-photos-view.ts';
 import type { GuestPageModel } from '../../src/pages/page-models.ts';
 import { renderGuestPage } from '../../src/pages/render-pages.ts';
-import { guestPageModel } from '../../src/pipeline/page-models.ts';
 import { parseTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import { guestModel } from '../support/page-fixtures.ts';
 

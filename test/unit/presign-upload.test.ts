@@ -9,6 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
 import { DeckhandError } from '../../src/errors.ts';
+import { MemoryUploadCounter } from '../../src/storage/memory-upload-counter.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
 import {
@@ -16,7 +17,6 @@ import {
   presignUpload,
   UploadRefusedError,
 } from '../../src/uploads/presign-upload.ts';
-import { MemoryUploadCounter } from '../support/memory-upload-counter.ts';
 
 const CREDENTIALS = {
   accessKeyId: 'AKIDEXAMPLE',

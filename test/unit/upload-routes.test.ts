@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/bookings/booking.ts';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
+import { MemoryUploadCounter } from '../../src/storage/memory-upload-counter.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
 import {
@@ -11,7 +12,6 @@ import {
   UPLOAD_PATH,
   type UploadRouteDeps,
 } from '../../src/uploads/upload-routes.ts';
-import { MemoryUploadCounter } from '../support/memory-upload-counter.ts';
 import { serviceRequest } from '../support/service-request.ts';
 
 const registry = await loadTenantsFile(EXAMPLE_TENANTS_FILE);

@@ -1,8 +1,8 @@
 /** Step 2: the crew page (logistics, call time, checklist, roster; no money). */
+
+import { crewPageModel, guestPageModel } from '../../pages/booking-page-models.ts';
 import { renderCancelledCrewPage, renderCrewPage } from '../../pages/render-pages.ts';
-import { crewPageModel, guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
-import { invalidatePaths, putObject } from '../publish-object.ts';
 
 export const crewPageStep: PipelineStep = {
   name: 'crew_page',
@@ -20,7 +20,7 @@ export const crewPageStep: PipelineStep = {
         );
     const key = `c/${booking.crewSlug}.html`;
     // The crew page changes when crew are swapped: do not let browsers keep an old roster.
-    await putObject(deps.s3, {
+    await deps.objects.put({
       bucket: tenant.bucket,
       key,
       body: html,
@@ -28,9 +28,8 @@ export const crewPageStep: PipelineStep = {
       cacheControl: 'no-cache',
     });
     let invalidationId: string | undefined;
-    if (previous?.result && deps.cloudfront && tenant.cloudfrontDistributionId) {
-      invalidationId = await invalidatePaths(
-        deps.cloudfront,
+    if (previous?.result && tenant.cloudfrontDistributionId) {
+      invalidationId = await deps.objects.invalidate(
         tenant.cloudfrontDistributionId,
         [`/c/${booking.crewSlug}`, `/c/${booking.crewSlug}.html`],
         idempotencyKey,

@@ -1,12 +1,9 @@
 /** Step 1: the guest page (or its cancellation notice) and its .ics, in the tenant's bucket. */
 
-import { classifyAwsError } from '../../aws-errors.ts';
+import { guestPageModel } from '../../pages/booking-page-models.ts';
 import { buildGuestIcs } from '../../pages/guest-ics.ts';
 import { renderCancelledGuestPage, renderGuestPage } from '../../pages/render-pages.ts';
-import { uploadConnectSource } from '../../uploads/upload-target.ts';
-import { guestPageModel } from '../page-models.ts';
 import type { PipelineStep } from '../pipeline-step.ts';
-import { invalidatePaths, putObject } from '../publish-object.ts';
 
 export const guestPageStep: PipelineStep = {
   name: 'guest_page',
@@ -30,13 +27,7 @@ export const guestPageStep: PipelineStep = {
   async run({ booking, tenant, deps, previous, idempotencyKey }) {
     const cancelled = booking.status === 'cancelled';
     let connectSource: string | null = null;
-    if (!cancelled) {
-      try {
-        connectSource = await uploadConnectSource(deps.s3, tenant.bucket);
-      } catch (error) {
-        throw classifyAwsError('S3', error);
-      }
-    }
+    if (!cancelled) connectSource = await deps.objects.uploadOrigin(tenant.bucket);
     const model = guestPageModel(booking, tenant, {
       now: deps.clock(),
       uploadConnectSource: connectSource,
@@ -48,10 +39,10 @@ export const guestPageStep: PipelineStep = {
     const page = { contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=60' };
     const ics = { contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=60' };
     await Promise.all([
-      putObject(deps.s3, { bucket: tenant.bucket, key, body: html, ...page }),
+      deps.objects.put({ bucket: tenant.bucket, key, body: html, ...page }),
       cancelled
         ? undefined
-        : putObject(deps.s3, {
+        : deps.objects.put({
             bucket: tenant.bucket,
             key: `g/${booking.guestSlug}.ics`,
             body: buildGuestIcs(model, deps.clock()),
@@ -60,9 +51,8 @@ export const guestPageStep: PipelineStep = {
     ]);
     let invalidationId: string | undefined;
     const republished = previous?.result !== null && previous?.result !== undefined;
-    if (republished && deps.cloudfront && tenant.cloudfrontDistributionId) {
-      invalidationId = await invalidatePaths(
-        deps.cloudfront,
+    if (republished && tenant.cloudfrontDistributionId) {
+      invalidationId = await deps.objects.invalidate(
         tenant.cloudfrontDistributionId,
         [`/g/${booking.guestSlug}`, `/g/${booking.guestSlug}.html`, `/g/${booking.guestSlug}.ics`],
         idempotencyKey,

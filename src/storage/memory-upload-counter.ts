@@ -1,5 +1,5 @@
-/** The upload counter in memory, with the DynamoDB counter's rule: never past the cap. */
-import type { UploadCounter } from '../../src/uploads/upload-counter.ts';
+/** The upload counter in memory, with the DynamoDB counter's rule: never past the cap (unit tests, like MemoryBookingStore). */
+import type { UploadCounter } from '../uploads/upload-counter.ts';
 
 export class MemoryUploadCounter implements UploadCounter {
   readonly #counts = new Map<string, number>();

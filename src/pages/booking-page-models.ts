@@ -1,8 +1,8 @@
-/** Page models built from a booking and its tenant. Crew models carry no money, by type. */
+/** Page models built from a booking and its tenant (their shapes: page-models.ts). No money for crew. */
 import type { Booking } from '../bookings/booking.ts';
-import type { CrewPageModel, GuestPageModel } from '../pages/page-models.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { uploadWindowState } from '../uploads/upload-policy.ts';
+import type { CrewPageModel, GuestPageModel } from './page-models.ts';
 
 function person(tenant: Tenant, id: string | null) {
   return id === null ? undefined : tenant.roster.find((m) => m.id === id);
