@@ -21,7 +21,7 @@ import {
 import type { ResponseTarget, ResponseUrls } from './response-urls.ts';
 import { SlackApiError } from './slack-api-error.ts';
 import { formatTs, type SlackIds } from './slack-ids.ts';
-import type { RecordedCall, SlackStandIn } from './slack-standin.ts';
+import type { RecordedCall, SlackStandIn } from './standin-types.ts';
 import type { TriggerIds } from './trigger-ids.ts';
 import type { ViewRecord, ViewRegistry } from './view-registry.ts';
 import type { Conversation, Workspace, WorkspaceUser } from './workspace.ts';

@@ -14,7 +14,8 @@ import {
   WebClient,
 } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SlackStandIn, signSlackRequest, startSlackStandIn } from '../../src/slack-standin.ts';
+import { signSlackRequest, startSlackStandIn } from '../../src/slack-standin.ts';
+import type { SlackStandIn } from '../../src/standin-types.ts';
 
 const SECRET = 'stand-in-test-signing-secret';
 const TOKEN = 'xoxb-stand-in-test';
