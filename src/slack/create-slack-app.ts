@@ -15,7 +15,7 @@ import { type CrewNotifier, SlackDmNotifier } from '../crew/crew-notifier.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
 import { runJob } from '../queue/run-job.ts';
-import { InProcessQueue, type WorkQueue } from '../queue/work-queue.ts';
+import { MemoryWorkQueue, type WorkQueue } from '../queue/work-queue.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -127,7 +127,7 @@ export function createSlackDeps(
     void running.finally(() => work.delete(running));
   };
   const queue =
-    options.queue ?? new InProcessQueue((job) => runJob(jobDeps, client, job), background);
+    options.queue ?? new MemoryWorkQueue((job) => runJob(jobDeps, client, job), background);
   const deps: SlackDeps = {
     config,
     tenants,
