@@ -11,8 +11,7 @@ const IO_LAYERS = '^src/(storage|slack|slack-standin|server|runtime|queue|jobs|l
 /** Slack listeners: registered by the Slack app, imported by nothing below it. */
 const LISTENERS = '^(commands/|views/listeners/)';
 /** Who may import src/runtime/: the places that build the runtime and start things. */
-const COMPOSITION_ROOTS =
-  '^(src/runtime/|src/cli/|src/lambda/|src/local-mode/)';
+const COMPOSITION_ROOTS = '^(src/runtime/|src/cli/|src/lambda/|src/local-mode/)';
 
 /**
  * TEMPORARY, removed by the lead after the merge of the branch that fixes it (issue 16, `ports3`):
