@@ -108,7 +108,7 @@ export async function runServeCommand(
     ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
   });
   const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
-  const slack = await createSlackApp(slackConfig, tenants, runtime.slack, {
+  const slack = await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
     logger,
     route: slackRoute,
   });

@@ -28,7 +28,7 @@ export function createWorkerHandler(
     });
     const { config, tenants, runtime, logger, queue } = context;
     const client = new WebClient(config.slack.botToken, slackClientOptions(config));
-    const slack = createSlackDeps(config, tenants, runtime.slack, client, { logger, queue });
+    const slack = createSlackDeps(config, tenants, runtime.slackPorts, client, { logger, queue });
     // The worker keeps the charter threads: the pipeline's events update them here.
     runtime.subscribe((tenantId, bookingId, event) =>
       slack.deps.thread.onEvent(tenantId, bookingId, event),

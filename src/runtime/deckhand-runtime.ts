@@ -58,7 +58,7 @@ export interface DeckhandRuntime {
   store: DynamoBookingStore;
   deps: PipelineDeps;
   /** What the Slack layer is handed (the listeners and jobs never see the runtime). */
-  slack: SlackPorts;
+  slackPorts: SlackPorts;
   /** Where this process's (or the running server's) HTTP server is. */
   httpUrl: string;
   /** True when another process owns the stores and this one only uses them. */
@@ -147,7 +147,7 @@ export async function createRuntime(
       retry: options.retry,
       leaseMs: options.leaseMs,
     });
-    const slack: SlackPorts = {
+    const slackPorts: SlackPorts = {
       bookings: stores.bookings,
       crew: stores.crew,
       drafts: stores.drafts,
@@ -160,7 +160,7 @@ export async function createRuntime(
       clients,
       store: stores.bookings,
       deps,
-      slack,
+      slackPorts,
       httpUrl: serviceUrl,
       attached: attachedHttpUrl !== undefined,
       handle: (request) =>
