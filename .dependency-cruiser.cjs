@@ -11,25 +11,7 @@ const IO_LAYERS = '^src/(storage|slack|slack-standin|server|runtime|queue|jobs|l
 /** Slack listeners: registered by the Slack app, imported by nothing below it. */
 const LISTENERS = '^(commands/|views/listeners/)';
 /** Who may import src/runtime/: the places that build the runtime and start things. */
-const COMPOSITION_ROOTS =
-  '^(src/runtime/|src/cli/|src/lambda/|src/local-mode/|src/server/http-server\\.ts$)';
-
-/*
- * TEMPORARY, removed by the lead after the merge of the branches that fix them (issue 16):
- * - the Slack stand-in package still has a cycle between its server module and three of the
- *   modules it composes (they import its types back); moving those types into their own module
- *   removes it;
- * - the Slack deps name DeckhandRuntime's type until `ports` hands listeners narrow store
- *   interfaces (deckhand-runtime.ts is split after the merge). Type-only: a value import from
- *   these two files still fails (rule runtime-types-only-temporary).
- */
-const TEMPORARY_CYCLES = [
-  '^packages/slack-standin/src/(slack-standin|web-api|response-urls|app-interactions)\\.ts$',
-];
-const TEMPORARY_RUNTIME_IMPORTERS = [
-  '^src/slack/slack-deps\\.ts$',
-  '^src/slack/create-slack-app\\.ts$',
-];
+const COMPOSITION_ROOTS = '^(src/runtime/|src/cli/|src/lambda/|src/local-mode/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -38,7 +20,7 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'A cycle means two modules cannot be understood, tested or moved apart.',
-      from: { pathNot: TEMPORARY_CYCLES },
+      from: {},
       to: { circular: true },
     },
     {
@@ -106,16 +88,9 @@ module.exports = {
         'server start may import it. Everything else is handed what it needs.',
       from: {
         path: '^(src|commands|views|packages)/',
-        pathNot: [COMPOSITION_ROOTS, ...TEMPORARY_RUNTIME_IMPORTERS],
+        pathNot: COMPOSITION_ROOTS,
       },
       to: { path: '^src/runtime/' },
-    },
-    {
-      name: 'runtime-types-only-temporary',
-      severity: 'error',
-      comment: 'The Slack deps may name the runtime type until the ports merge, nothing more.',
-      from: { path: TEMPORARY_RUNTIME_IMPORTERS.slice(1) },
-      to: { path: '^src/runtime/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'dynamodb-sdk-only-in-storage',

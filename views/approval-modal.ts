@@ -1,4 +1,10 @@
-/** The approval modal: editable fields, captain and crew from the roster, the cost breakdown. */
+/**
+ * The approval modal: editable fields, captain and crew from the roster, the cost breakdown.
+ *
+ * One piece (~370 lines): the block ids, the prefilled values and the notices must agree with
+ * approval-submission.ts field by field; one builder per modal keeps that list in one place
+ * (the snapshot tests draw it whole).
+ */
 import type {
   InputBlock,
   KnownBlock,

@@ -45,7 +45,7 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
     if ((verb === 'status' || verb === 'cancel') && rest.length === 1) {
       await ack();
       try {
-        const booking = await findBooking(deps.runtime.store, tenant, rest[0] as string);
+        const booking = await findBooking(deps.bookings, tenant, rest[0] as string);
         if (verb === 'status') {
           await respond({
             response_type: 'ephemeral',

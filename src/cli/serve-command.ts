@@ -108,7 +108,10 @@ export async function runServeCommand(
     ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
   });
   const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
-  const slack = await createSlackApp(slackConfig, tenants, runtime, { logger, route: slackRoute });
+  const slack = await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
+    logger,
+    route: slackRoute,
+  });
   // Listen for Ctrl-C / SIGTERM before saying we are ready: whoever reads the ready line may
   // stop us at once, and a signal with no listener yet kills the process without cleaning up.
   const stopped = new Promise<void>((resolve) => {

@@ -2,6 +2,10 @@
  * The one place that reads the environment. `loadConfig(env)` validates every key with zod
  * and reports every problem at once, each with what to set. Pass `process.env` only from an
  * entry point; tests pass a plain object.
+ *
+ * One piece (~320 lines): the local and the deployed configuration are read by the same schema
+ * and must report problems the same way; each area's keys already live beside its code
+ * (`*-settings.ts`), what is left here is the composition of them.
  */
 import { z } from 'zod';
 import { calendarEnv } from '../calendar/calendar-settings.ts';

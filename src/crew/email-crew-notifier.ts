@@ -32,8 +32,8 @@ export async function buildCrewEmail(message: CrewMessage, from: string): Promis
   return info.message as Buffer;
 }
 
-/** Writes each email to the outbox folder (local mode). */
-export class OutboxEmailNotifier implements CrewNotifier {
+/** Built-in email: writes each message to the outbox folder (local mode) instead of sending it. */
+export class BuiltInEmailNotifier implements CrewNotifier {
   readonly #dir: string;
   readonly #from: (message: CrewMessage) => string;
   readonly #logger: Logger;

@@ -4,11 +4,11 @@ import type { IntakeResult } from '../intake/intake-result.ts';
 import { applyChange, cancellationOf, findBooking } from '../pipeline/book-from-intake.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { JobOf } from '../queue/jobs.ts';
-import type { SlackDeps } from '../slack/slack-deps.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
 
 /** The `change.apply` job: a change draft (or `/charter cancel`'s booking) applied, then the pipeline. */
 export async function applyChangeJob(
-  deps: SlackDeps,
+  deps: JobDeps,
   client: WebClient,
   job: JobOf<'change.apply'>,
 ): Promise<void> {
@@ -20,10 +20,10 @@ export async function applyChangeJob(
     change = draft.intake;
   } else {
     // `/charter cancel ID`: the button carries the booking id.
-    const booking = await findBooking(deps.runtime.store, tenant, job.target);
+    const booking = await findBooking(deps.bookings, tenant, job.target);
     change = cancellationOf(booking.bookingId);
   }
-  const { booking } = await applyChange(deps.runtime.store, tenant, change, deps.clock());
+  const { booking } = await applyChange(deps.bookings, tenant, change, deps.clock());
   if (job.card) {
     const what = change.kind === 'cancellation' ? 'Cancelling' : 'Applying the changes to';
     await client.chat.update({
@@ -33,5 +33,5 @@ export async function applyChangeJob(
       blocks: [],
     });
   }
-  await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+  await runPipeline(tenant, booking.bookingId, deps.pipeline);
 }

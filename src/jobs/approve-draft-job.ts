@@ -6,7 +6,7 @@ import { approveBooking } from '../pipeline/book-from-intake.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { newBookingId } from '../pipeline/slugs.ts';
 import type { JobOf } from '../queue/jobs.ts';
-import type { SlackDeps } from '../slack/slack-deps.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
 
 /**
  * The `draft.approve` job: book the draft once, open the charter thread, run the pipeline.
@@ -14,7 +14,7 @@ import type { SlackDeps } from '../slack/slack-deps.ts';
  * booking and approving are idempotent, the thread opens once, and the pipeline resumes.
  */
 export async function approveDraftJob(
-  deps: SlackDeps,
+  deps: JobDeps,
   client: WebClient,
   job: JobOf<'draft.approve'>,
 ): Promise<void> {
@@ -41,7 +41,7 @@ export async function approveDraftJob(
     departure: draft.intake.departure,
     renterNote: value.notes ?? draft.intake.renterNote,
   };
-  const { booking } = await approveBooking(deps.runtime.store, tenant, intake, {
+  const { booking } = await approveBooking(deps.bookings, tenant, intake, {
     assignment: { captainId: value.captainId, crewIds: value.crewIds },
     now: deps.clock(),
     bookingId: draft.bookingId,
@@ -73,7 +73,7 @@ export async function approveDraftJob(
       detail: { by: job.approvedBy },
     });
   }
-  await runPipeline(tenant, booking.bookingId, deps.runtime.deps);
+  await runPipeline(tenant, booking.bookingId, deps.pipeline);
   if (threadFailed) throw threadFailed.error;
 }
 
@@ -83,7 +83,7 @@ export async function approveDraftJob(
  * card may have been deleted, and the charter goes on either way.
  */
 async function markCardApproved(
-  deps: SlackDeps,
+  deps: JobDeps,
   client: WebClient,
   job: JobOf<'draft.approve'>,
   bookingId: string,

@@ -7,5 +7,5 @@ export async function completeBookingsJob(
   deps: SlackDeps,
   job: JobOf<'bookings.complete'>,
 ): Promise<void> {
-  await completeFinishedBookings(deps.runtime.store, deps.tenants.get(job.tenantId), deps.clock());
+  await completeFinishedBookings(deps.bookings, deps.tenants.get(job.tenantId), deps.clock());
 }

@@ -66,7 +66,7 @@ export async function postIntakeCard(
   let booking = null;
   if (intake.kind === 'modification' || intake.kind === 'cancellation') {
     booking = intake.bookingId
-      ? await findBooking(deps.runtime.store, tenant, intake.bookingId).catch((error: unknown) => {
+      ? await findBooking(deps.bookings, tenant, intake.bookingId).catch((error: unknown) => {
           if (error instanceof UnknownBookingError) return null;
           throw error;
         })

@@ -2,20 +2,20 @@
 import { assignReplacement } from '../crew/replacements.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { JobOf } from '../queue/jobs.ts';
-import type { SlackDeps } from '../slack/slack-deps.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
 
 /** The `crew.replace` job: the chosen person in place of the one who declined, then the pipeline. */
-export async function replaceCrewJob(deps: SlackDeps, job: JobOf<'crew.replace'>): Promise<void> {
+export async function replaceCrewJob(deps: JobDeps, job: JobOf<'crew.replace'>): Promise<void> {
   const tenant = deps.tenants.get(job.tenantId);
-  const replacing = await deps.runtime.deps.crew.store.get(tenant.id, job.bookingId, job.replacing);
+  const replacing = await deps.crew.get(tenant.id, job.bookingId, job.replacing);
   if (!replacing) return;
   await assignReplacement(
-    deps.runtime.store,
+    deps.bookings,
     tenant,
     job.bookingId,
     { role: replacing.role, personId: job.personId, replacing: job.replacing },
     deps.clock(),
     new Set([job.replacing]),
   );
-  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
+  await runPipeline(tenant, job.bookingId, deps.pipeline);
 }

@@ -1,14 +1,11 @@
 /** The `pipeline.retry` job: *Retry* in a charter's thread. */
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { JobOf } from '../queue/jobs.ts';
-import type { SlackDeps } from '../slack/slack-deps.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
 
 /** The `pipeline.retry` job: failed steps back to pending, then the pipeline. */
-export async function retryPipelineJob(
-  deps: SlackDeps,
-  job: JobOf<'pipeline.retry'>,
-): Promise<void> {
+export async function retryPipelineJob(deps: JobDeps, job: JobOf<'pipeline.retry'>): Promise<void> {
   const tenant = deps.tenants.get(job.tenantId);
-  await deps.runtime.store.resetFailedSteps(tenant.id, job.bookingId, deps.clock());
-  await runPipeline(tenant, job.bookingId, deps.runtime.deps);
+  await deps.bookings.resetFailedSteps(tenant.id, job.bookingId, deps.clock());
+  await runPipeline(tenant, job.bookingId, deps.pipeline);
 }

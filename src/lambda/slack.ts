@@ -26,7 +26,11 @@ export function createSlackHandler(sources: LambdaSources): ((
       signingSecret: config.slack.signingSecret as string,
       logLevel: LogLevel.ERROR,
     });
-    const slack = await createSlackApp(config, tenants, runtime, { logger, receiver, queue });
+    const slack = await createSlackApp(config, tenants, runtime.slackPorts, {
+      logger,
+      receiver,
+      queue,
+    });
     if (!slack)
       throw new Error(
         'The Slack function needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN in its secret',

@@ -28,7 +28,7 @@ export function createWorkerHandler(
     });
     const { config, tenants, runtime, logger, queue } = context;
     const client = new WebClient(config.slack.botToken, slackClientOptions(config));
-    const slack = createSlackDeps(config, tenants, runtime, client, { logger, queue });
+    const slack = createSlackDeps(config, tenants, runtime.slackPorts, client, { logger, queue });
     // The worker keeps the charter threads: the pipeline's events update them here.
     runtime.subscribe((tenantId, bookingId, event) =>
       slack.deps.thread.onEvent(tenantId, bookingId, event),
@@ -41,7 +41,7 @@ export function createWorkerHandler(
     await Promise.all(
       event.Records.map(async (record) => {
         try {
-          await runJob(slack.deps, client, parseJob(record.body));
+          await runJob(slack.jobDeps, client, parseJob(record.body));
         } catch (error) {
           logger.error(
             {

@@ -2,6 +2,10 @@
  * From a parsed booking to an approved one, and from a modification or cancellation to the
  * changed booking. Everything the steps need is allocated here, up front: the slugs, the
  * assignment and the price. Booking the same marketplace id twice returns the first booking.
+ *
+ * One piece (~310 lines): approve, apply-change and find share the booking's invariants (slug
+ * allocation, version-checked writes, which fields re-run which steps); split, each half would
+ * re-state them.
  */
 import { type Assignment, type Booking, VersionConflictError } from '../bookings/booking.ts';
 import { BookingRejectedError } from '../bookings/booking-rejected-error.ts';

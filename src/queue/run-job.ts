@@ -13,10 +13,10 @@ import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
 import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
 import { sendRemindersJob } from '../jobs/send-reminders-job.ts';
 import { threadEventJob } from '../jobs/thread-event-job.ts';
-import type { SlackDeps } from '../slack/slack-deps.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
 import type { Job } from './jobs.ts';
 
-export async function runJob(deps: SlackDeps, client: WebClient, job: Job): Promise<void> {
+export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promise<void> {
   switch (job.type) {
     case 'pipeline.retry':
       return retryPipelineJob(deps, job);

@@ -1,6 +1,6 @@
 /**
  * Where follow-up work goes. Local mode runs jobs in this process after the acknowledgement
- * (InProcessQueue); on AWS they go to SQS and the worker Lambda runs them (SqsWorkQueue). Both
+ * (MemoryWorkQueue); on AWS they go to SQS and the worker Lambda runs them (SqsWorkQueue). Both
  * send exactly the JSON the other would, checked by the same schema.
  */
 import { type Job, parseJob, serializeJob } from './jobs.ts';
@@ -17,7 +17,7 @@ export interface WorkQueue {
  * logs failures and lets tests and shutdown wait). The job goes through JSON and the schema
  * first, exactly as it would through SQS, so local mode catches a job that would not serialize.
  */
-export class InProcessQueue implements WorkQueue {
+export class MemoryWorkQueue implements WorkQueue {
   readonly #run: (job: Job) => Promise<void>;
   readonly #background: (work: () => Promise<unknown>) => void;
   readonly #running = new Set<Promise<unknown>>();

@@ -3,7 +3,7 @@
  * `<data dir>/secrets.json` (mode 0600), so the server and the CLI of one installation agree.
  * Only the bcrypt hash of the SCC service key is what the service checks, as in the seed.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
@@ -70,4 +70,17 @@ export async function loadStandInCredentials(dataDir: string): Promise<StandInCr
   });
   await rename(temporary, path);
   return credentials;
+}
+
+/** The secret behind the crew pages' anti-forgery form keys. */
+export function formSecretOf(secrets: LocalSecrets): string {
+  return createHmac('sha256', secrets.feedSecretSeed).update('crew-forms').digest('base64url');
+}
+
+/** The HMAC of a calendar id with the seed: a feed URL that cannot be guessed or enumerated. */
+export function feedSecretFor(secrets: LocalSecrets, calendarId: string): string {
+  return createHmac('sha256', secrets.feedSecretSeed)
+    .update(calendarId)
+    .digest('base64url')
+    .slice(0, 32);
 }

@@ -9,13 +9,13 @@ export async function upcomingCharters(
   tenant: Tenant,
 ): Promise<CharterListEntry[]> {
   const now = deps.clock().getTime();
-  const bookings = (await deps.runtime.store.listByTenant(tenant.id)).filter(
+  const bookings = (await deps.bookings.listByTenant(tenant.id)).filter(
     (b) => Date.parse(b.endsAt) > now && b.status !== 'cancelled',
   );
   return Promise.all(
     bookings.map(async (booking) => ({
       booking,
-      crew: (await deps.runtime.deps.crew.store.list(tenant.id, booking.bookingId))
+      crew: (await deps.crew.list(tenant.id, booking.bookingId))
         .filter((a) => a.state !== 'replaced')
         .map((a) => ({
           personId: a.personId,
@@ -24,8 +24,8 @@ export async function upcomingCharters(
           state: a.state,
         })),
       links: {
-        guestPageUrl: deps.runtime.deps.guestPageUrl(tenant, booking.guestSlug),
-        crewPageUrl: deps.runtime.deps.crewPageUrl(tenant, booking.crewSlug),
+        guestPageUrl: deps.guestPageUrl(tenant, booking.guestSlug),
+        crewPageUrl: deps.crewPageUrl(tenant, booking.crewSlug),
       },
     })),
   );

@@ -10,6 +10,7 @@ import { buildEventReply } from '../../views/event-reply.ts';
 import type { CrewStatusEntry } from '../../views/slack-format.ts';
 import { buildStatusMessage } from '../../views/status-message.ts';
 import type { Booking } from '../bookings/booking.ts';
+import type { CrewDeps } from '../crew/crew-deps.ts';
 import { suggestReplacements } from '../crew/replacements.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
@@ -19,9 +20,17 @@ import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { ChannelQueue } from './channel-queue.ts';
 
+/** What the thread reads: bookings, their steps and crew, page links, the clock (not the runners). */
+export type CharterThreadDeps = Pick<
+  PipelineDeps,
+  'store' | 'guestPageUrl' | 'crewPageUrl' | 'clock'
+> & {
+  crew: Pick<CrewDeps, 'store'>;
+};
+
 export interface CharterThreadOptions {
   client: WebClient;
-  deps: PipelineDeps;
+  deps: CharterThreadDeps;
   tenants: TenantRegistry;
   logger: Logger;
   /** Spacing of posts in one channel (Slack: about one per second). */

@@ -15,15 +15,13 @@ import { type CrewNotifier, SlackDmNotifier } from '../crew/crew-notifier.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
 import { runJob } from '../queue/run-job.ts';
-import { InProcessQueue, type WorkQueue } from '../queue/work-queue.ts';
-import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import { MemoryWorkQueue, type WorkQueue } from '../queue/work-queue.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
-import { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CharterThread } from './charter-thread.ts';
 import { ServiceRequestReceiver } from './service-request-receiver.ts';
-import type { SlackDeps } from './slack-deps.ts';
+import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
 import { createSlackRouting } from './tenant-routing.ts';
 
 /** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
@@ -85,7 +83,10 @@ export function lateSlackRoute(): Route & {
 
 export interface SlackAppHandle {
   app: App;
+  /** What the listeners were given. */
   deps: SlackDeps;
+  /** What the queued jobs are given: the listeners' deps and the pipeline's. */
+  jobDeps: JobDeps;
   queue: WorkQueue;
   /** Waits for work started after acknowledgements and for thread updates (tests, shutdown). */
   idle(): Promise<void>;
@@ -100,15 +101,15 @@ export interface SlackAppHandle {
 export function createSlackDeps(
   config: Config,
   tenants: TenantRegistry,
-  runtime: DeckhandRuntime,
+  ports: SlackPorts,
   client: WebClient,
   options: { logger: Logger; postIntervalMs?: number; coalesceMs?: number; queue?: WorkQueue },
-): { deps: SlackDeps; queue: WorkQueue; idle(): Promise<void> } {
+): { deps: SlackDeps; jobDeps: JobDeps; queue: WorkQueue; idle(): Promise<void> } {
   const work = new Set<Promise<unknown>>();
-  const drafts = new DynamoDraftStore(runtime.clients.doc, config.tableName);
+  const { drafts, pipeline } = ports;
   const thread = new CharterThread({
     client,
-    deps: runtime.deps,
+    deps: pipeline,
     tenants,
     logger: options.logger,
     replies: {
@@ -125,21 +126,29 @@ export function createSlackDeps(
     work.add(running);
     void running.finally(() => work.delete(running));
   };
-  const queue = options.queue ?? new InProcessQueue((job) => runJob(deps, client, job), background);
+  const queue =
+    options.queue ?? new MemoryWorkQueue((job) => runJob(jobDeps, client, job), background);
   const deps: SlackDeps = {
     config,
     tenants,
-    runtime,
+    bookings: ports.bookings,
+    crew: ports.crew,
     drafts,
+    guestPageUrl: pipeline.guestPageUrl,
+    crewPageUrl: pipeline.crewPageUrl,
+    ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),
     routing: createSlackRouting(config, tenants),
     thread,
     logger: options.logger,
-    clock: runtime.deps.clock,
+    clock: pipeline.clock,
     background,
     enqueue: (job) => queue.send(job),
   };
+  // Only the jobs run the pipeline: the listeners' deps do not carry its dependencies.
+  const jobDeps: JobDeps = { ...deps, pipeline };
   return {
     deps,
+    jobDeps,
     queue,
     async idle() {
       while (work.size > 0) await Promise.all([...work]);
@@ -167,7 +176,7 @@ export function forwardEvent(
 export async function createSlackApp(
   config: Config,
   tenants: TenantRegistry,
-  runtime: DeckhandRuntime,
+  ports: SlackPorts,
   options: {
     logger: Logger;
     route?: ReturnType<typeof lateSlackRoute>;
@@ -192,12 +201,18 @@ export async function createSlackApp(
     logLevel: LogLevel.ERROR,
     ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
   });
-  const { deps, queue, idle } = createSlackDeps(config, tenants, runtime, app.client, options);
+  const { deps, jobDeps, queue, idle } = createSlackDeps(
+    config,
+    tenants,
+    ports,
+    app.client,
+    options,
+  );
   registerCommands(app, deps);
   registerViewListeners(app, deps);
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the
   // work queue is remote (the Slack Lambda), in the worker: this process stops at the response.
-  const unsubscribe = runtime.subscribe((tenantId, bookingId, event) => {
+  const unsubscribe = ports.subscribe((tenantId, bookingId, event) => {
     if (!options.queue) deps.thread.onEvent(tenantId, bookingId, event);
     else forwardEvent(queue, options.logger, tenantId, bookingId, event);
   });
@@ -206,6 +221,7 @@ export async function createSlackApp(
   return {
     app,
     deps,
+    jobDeps,
     queue,
     async idle() {
       for (let round = 0; round < 3; round += 1) {

@@ -1,18 +1,49 @@
-/** What every Slack listener may use: passed in, never imported as globals. */
+/** What every Slack listener may use: the ports it reads and writes, passed in, never imported. */
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
+import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { Job } from '../queue/jobs.ts';
-import type { DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { CharterThread } from './charter-thread.ts';
 import type { SlackRouting } from './tenant-routing.ts';
+
+/** A subscriber to pipeline and crew events. */
+export type PipelineEventListener = (
+  tenantId: string,
+  bookingId: string,
+  event: PipelineEvent,
+) => void;
+
+/**
+ * What the composition root (src/runtime/) builds once and hands the Slack layer: ports, not the
+ * runtime. The pipeline's dependencies are here for the jobs, which run the pipeline; listeners
+ * get only the narrow parts (SlackDeps).
+ */
+export interface SlackPorts {
+  bookings: BookingStore;
+  crew: CrewRepository;
+  drafts: DraftRepository;
+  pipeline: PipelineDeps;
+  /** Adds a subscriber to pipeline and crew events (the charter thread); returns its removal. */
+  subscribe(listener: PipelineEventListener): () => void;
+}
 
 export interface SlackDeps {
   config: Config;
   tenants: TenantRegistry;
-  runtime: DeckhandRuntime;
+  bookings: BookingStore;
+  crew: CrewRepository;
   drafts: DraftRepository;
+  /** Public URLs of a booking's pages, for links in messages. */
+  guestPageUrl(tenant: Tenant, slug: string): string;
+  crewPageUrl(tenant: Tenant, slug: string): string;
+  /** Reports a crew answer taken in Slack, as the pipeline reports its events. */
+  onEvent?: PipelineEventListener;
   routing: SlackRouting;
   thread: CharterThread;
   logger: Logger;
@@ -24,6 +55,11 @@ export interface SlackDeps {
    * the acknowledgement locally, by the worker Lambda on AWS. Resolves once the job is queued.
    */
   enqueue(job: Job): Promise<void>;
+}
+
+/** What the queued jobs use: the listeners' deps and the pipeline's, which they run. */
+export interface JobDeps extends SlackDeps {
+  pipeline: PipelineDeps;
 }
 
 /** Slack's team of a request: the context team for Slack Connect and org installs. */

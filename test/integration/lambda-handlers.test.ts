@@ -11,7 +11,7 @@ import { signSlackRequest } from '@deckhand/slack-standin';
 import { WebClient } from '@slack/web-api';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { feedSecretFor } from '../../src/runtime/deckhand-runtime.ts';
+import { feedSecretFor } from '../../src/runtime/local-secrets.ts';
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS } from '../../views/block-ids.ts';
 import {
   BOT_TOKEN,

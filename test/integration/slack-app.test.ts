@@ -330,14 +330,14 @@ describe('the charter story', () => {
     );
     expect(claimed?.status).toBe('approving');
     // Another submission (its own claim) finds the draft taken and books nothing.
-    await approveDraftJob(h.slack.deps, h.slack.app.client, {
+    await approveDraftJob(h.slack.jobDeps, h.slack.app.client, {
       ...job,
       claim: 'another-submission-claim',
     });
     expect(await h.runtime.store.listByTenant('queen-of-san-diego')).toHaveLength(0);
     // The queue delivers the job again (twice, as SQS may): it resumes under the same id.
-    await approveDraftJob(h.slack.deps, h.slack.app.client, job);
-    await approveDraftJob(h.slack.deps, h.slack.app.client, job);
+    await approveDraftJob(h.slack.jobDeps, h.slack.app.client, job);
+    await approveDraftJob(h.slack.jobDeps, h.slack.app.client, job);
     await h.slack.idle();
 
     const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');

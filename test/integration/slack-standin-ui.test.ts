@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   url = runtime.httpUrl;
   const slackConfig = local.attach(url, slackCrewNotifier);
-  slack = (await createSlackApp(slackConfig, tenants, runtime, {
+  slack = (await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
     logger,
     route,
     postIntervalMs: 0,

@@ -12,8 +12,7 @@ import type { Booking } from '../../src/bookings/booking.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import { feedSecretFor } from '../../src/runtime/deckhand-runtime.ts';
-import { loadLocalSecrets } from '../../src/runtime/local-secrets.ts';
+import { feedSecretFor, loadLocalSecrets } from '../../src/runtime/local-secrets.ts';
 import { type Harness, startHarness } from '../support/pipeline-harness.ts';
 
 /** CRLF followed by what would be a new header or a new ICS property if it got through. */

@@ -14,8 +14,11 @@ import type { Booking } from '../../src/bookings/booking.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
-import { feedSecretFor } from '../../src/runtime/deckhand-runtime.ts';
-import { type LocalSecrets, loadLocalSecrets } from '../../src/runtime/local-secrets.ts';
+import {
+  feedSecretFor,
+  type LocalSecrets,
+  loadLocalSecrets,
+} from '../../src/runtime/local-secrets.ts';
 import type { Tenant } from '../../src/tenants/tenant-schema.ts';
 import { type Harness, startHarness } from '../support/pipeline-harness.ts';
 

@@ -91,7 +91,7 @@ export async function startSlackHarness(
     retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
     ...(options.now ? { clock: () => new Date((options.now as () => number)()) } : {}),
   });
-  const slack = (await createSlackApp(config, tenants, runtime, {
+  const slack = (await createSlackApp(config, tenants, runtime.slackPorts, {
     logger,
     route,
     postIntervalMs: options.postIntervalMs ?? 0,

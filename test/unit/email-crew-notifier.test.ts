@@ -8,8 +8,8 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CrewMessage } from '../../src/crew/crew-notifier.ts';
 import {
+  BuiltInEmailNotifier,
   buildCrewEmail,
-  OutboxEmailNotifier,
   SesEmailNotifier,
 } from '../../src/crew/email-crew-notifier.ts';
 import { TransientError } from '../../src/external-errors.ts';
@@ -67,7 +67,7 @@ describe('crew email', () => {
         done();
       },
     });
-    const notifier = new OutboxEmailNotifier({
+    const notifier = new BuiltInEmailNotifier({
       dataDir: dir,
       from: () => 'crew@example.com',
       logger: createLogger('info', sink),

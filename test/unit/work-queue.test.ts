@@ -1,7 +1,7 @@
 /** Jobs: the schema every queued message passes, and the in-process queue local mode uses. */
 import { describe, expect, it } from 'vitest';
 import { InvalidJobError, type Job, parseJob, serializeJob } from '../../src/queue/jobs.ts';
-import { InProcessQueue } from '../../src/queue/work-queue.ts';
+import { MemoryWorkQueue } from '../../src/queue/work-queue.ts';
 
 const RETRY: Job = { type: 'pipeline.retry', tenantId: 'queen-of-san-diego', bookingId: 'B1' };
 
@@ -39,7 +39,7 @@ describe('parseJob', () => {
   });
 });
 
-describe('InProcessQueue', () => {
+describe('MemoryWorkQueue', () => {
   it('runs each job after send returns, on a JSON copy, and idle waits for it', async () => {
     const ran: Job[] = [];
     let release: () => void = () => undefined;
@@ -47,7 +47,7 @@ describe('InProcessQueue', () => {
       release = resolve;
     });
     const background: Array<Promise<unknown>> = [];
-    const queue = new InProcessQueue(
+    const queue = new MemoryWorkQueue(
       async (job) => {
         await gate;
         ran.push(job);
@@ -69,7 +69,7 @@ describe('InProcessQueue', () => {
   });
 
   it('refuses a malformed job at send, before anything runs', async () => {
-    const queue = new InProcessQueue(
+    const queue = new MemoryWorkQueue(
       async () => undefined,
       () => undefined,
     );

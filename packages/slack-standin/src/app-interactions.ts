@@ -1,4 +1,10 @@
-/** People's actions sent to the app as Slack sends them, and the app's answers applied. */
+/**
+ * People's actions sent to the app as Slack sends them, and the app's answers applied.
+ *
+ * One piece (~460 lines): the payloads are built in app-payloads.ts; what is left is one
+ * request/response cycle per kind of interaction, which share the person, channel and view
+ * lookups and how an acknowledgement is applied (a view update, errors, a response_url).
+ */
 import type { AppClient, AppResponse } from './app-client.ts';
 import {
   type ActionSurface,
@@ -21,7 +27,7 @@ import {
 import type { ResponseTarget, ResponseUrls } from './response-urls.ts';
 import { SlackApiError } from './slack-api-error.ts';
 import { formatTs, type SlackIds } from './slack-ids.ts';
-import type { RecordedCall, SlackStandIn } from './slack-standin.ts';
+import type { RecordedCall, SlackStandIn } from './standin-types.ts';
 import type { TriggerIds } from './trigger-ids.ts';
 import type { ViewRecord, ViewRegistry } from './view-registry.ts';
 import type { Conversation, Workspace, WorkspaceUser } from './workspace.ts';

@@ -1,4 +1,9 @@
-/** Slack's Block Kit limits as a pure checker, for the stand-in and for builder unit tests. */
+/**
+ * Slack's Block Kit limits as a pure checker, for the stand-in and for builder unit tests.
+ *
+ * One piece (~510 lines): the limits table and the checks that apply it are read side by side
+ * against Slack's reference; a pure function of the blocks, with no state to split.
+ */
 
 /** Where blocks are shown; messages hold fewer blocks than modals and the Home tab. */
 export type BlockSurface = 'message' | 'modal' | 'home';

@@ -7,17 +7,19 @@ export { BLOCK_KIT_LIMITS, type BlockSurface, checkBlocks, checkView } from './b
 export { signSlackRequest } from './slack-signature.ts';
 export {
   createSlackStandInCore,
-  type RecordedCall,
-  type SlackStandIn,
   type SlackStandInCore,
   type StandInInternals,
-  type StandInMessage,
-  type StandInOptions,
-  type StandInView,
   startSlackStandIn,
 } from './slack-standin.ts';
 export { SILENT_LOGGER, type StandInLogger } from './standin-logger.ts';
 export type { StandInRequest, StandInResponse } from './standin-server.ts';
+export type {
+  RecordedCall,
+  SlackStandIn,
+  StandInMessage,
+  StandInOptions,
+  StandInView,
+} from './standin-types.ts';
 export {
   type EmailSample,
   type EmailSource,

@@ -3,7 +3,7 @@ import { initialState, withGeneratedIds } from './block-state.ts';
 import { checkMessageContent } from './message-content.ts';
 import { SlackApiError } from './slack-api-error.ts';
 import type { SlackIds } from './slack-ids.ts';
-import type { RecordedCall } from './slack-standin.ts';
+import type { RecordedCall } from './standin-types.ts';
 import type { Workspace } from './workspace.ts';
 
 type Json = Record<string, unknown>;

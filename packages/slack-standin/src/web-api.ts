@@ -4,7 +4,7 @@ import { chatMethods } from './chat-methods.ts';
 import { directoryMethods } from './directory-methods.ts';
 import type { MethodContext, WebApiMethod } from './method-context.ts';
 import { SlackApiError } from './slack-api-error.ts';
-import type { RecordedCall } from './slack-standin.ts';
+import type { RecordedCall } from './standin-types.ts';
 import { viewsMethods } from './views-methods.ts';
 import { readWebApiCall } from './web-api-args.ts';
 import type { WebApiFaults } from './web-api-faults.ts';

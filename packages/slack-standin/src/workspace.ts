@@ -1,4 +1,9 @@
-/** The stand-in's workspace: people, channels and DMs, the messages in them, shared files. */
+/**
+ * The stand-in's workspace: people, channels and DMs, the messages in them, shared files.
+ *
+ * One piece (~360 lines): one class owns the state every Web API method and the browser reads;
+ * its methods are small, and splitting the state would need each part to reach into the others.
+ */
 import { formatTs, parseTs } from './slack-ids.ts';
 
 type Json = Record<string, unknown>;

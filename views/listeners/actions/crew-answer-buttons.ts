@@ -29,9 +29,9 @@ export function registerCrewAnswerButtons(app: App, deps: SlackDeps): void {
       try {
         await answerAssignment(
           {
-            bookings: deps.runtime.store,
-            crew: deps.runtime.deps.crew.store,
-            onEvent: deps.runtime.deps.onEvent,
+            bookings: deps.bookings,
+            crew: deps.crew,
+            onEvent: deps.onEvent,
           },
           tenant,
           { bookingId, personId },

@@ -15,7 +15,7 @@ export function registerRetryPipelineButton(app: App, deps: SlackDeps): void {
       const bookingId = action.value;
       if (!bookingId) return;
       // A button copied from another workspace's thread, or a booking since removed: say so.
-      if (!(await deps.runtime.store.get(tenant.id, bookingId))) {
+      if (!(await deps.bookings.get(tenant.id, bookingId))) {
         if (body.channel) {
           await client.chat.postEphemeral({
             channel: body.channel.id,

@@ -39,11 +39,7 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: read.errors });
       return;
     }
-    const overlaps = overlapErrors(
-      read.value,
-      tenant,
-      await deps.runtime.store.listByTenant(tenant.id),
-    );
+    const overlaps = overlapErrors(read.value, tenant, await deps.bookings.listByTenant(tenant.id));
     if (Object.keys(overlaps).length > 0) {
       await ack({ response_action: 'errors', errors: overlaps });
       return;

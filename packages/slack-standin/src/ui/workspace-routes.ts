@@ -3,6 +3,9 @@
  * `<prefix>/ui/assets/`, a small JSON API under `<prefix>/ui/` that acts through the stand-in
  * exactly as a person in Slack would (signed requests to the app), and a stream of server-sent
  * events that says when to redraw.
+ *
+ * One piece (~360 lines): the routes share the security headers, the request parsing and the
+ * change stream; each route is a few lines, and the browser's API is easiest checked as one list.
  */
 import { type FSWatcher, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,3 +1,7 @@
+/**
+ * The Block Kit checker: what Slack accepts, each limit worded as Slack words it, and views.
+ * One file (~400 lines) because it mirrors block-kit-rules.ts and shares its block helpers.
+ */
 import { describe, expect, it } from 'vitest';
 import { BLOCK_KIT_LIMITS, checkBlocks, checkView } from '../../src/block-kit-rules.ts';
 
