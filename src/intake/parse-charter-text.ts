@@ -231,7 +231,12 @@ function readName(
       ? findQuotedNames(line.text)
       : how === 'keyword'
         ? findLabelledNames(line.text, CALENDAR_WORDS)
-        : findBareNames(line.text, CALENDAR_WORDS);
+        : findBareNames(line.text, CALENDAR_WORDS).filter((n) => {
+            // Four capitalised words in a row may be two names, or a name and a boat.
+            if (n.value.split(' ').length <= 3) return true;
+            line.refuse(n, "could be more than one name: type 'for' before the renter's name");
+            return false;
+          });
   const name = single(line, names, 'names');
   if (!name) return;
   fields.guestName = name.value;

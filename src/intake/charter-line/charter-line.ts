@@ -39,19 +39,34 @@ export interface Span {
   length: number;
 }
 
-export class CharterLine {
-  /** The line with every claimed span replaced by MASK characters. */
-  private masked: string;
-  readonly evidence: FieldEvidenceMap = {};
-  readonly notUnderstood: NotUnderstood[] = [];
+/** A long line of junk is told back in its first few words, not all of them. */
+const MAX_NOT_UNDERSTOOD = 20;
 
-  constructor(readonly original: string) {
-    this.masked = original;
+export class CharterLine {
+  readonly original: string;
+  /** The line's UTF-16 units, claimed ones replaced by MASK: a claim costs its own length only. */
+  private readonly units: string[];
+  private joined: string | undefined;
+  private dropped = 0;
+  readonly evidence: FieldEvidenceMap = {};
+  private readonly said: NotUnderstood[] = [];
+
+  constructor(original: string) {
+    this.original = original;
+    this.units = original.split('');
+    this.joined = original;
   }
 
-  /** What readers still see. */
+  /** What readers still see: the line with every claimed span masked. */
   get text(): string {
-    return this.masked;
+    this.joined ??= this.units.join('');
+    return this.joined;
+  }
+
+  /** Every word not read and value refused, and how many more were left unsaid. */
+  get notUnderstood(): NotUnderstood[] {
+    if (this.dropped === 0) return this.said;
+    return [...this.said, { text: '…', reason: `and ${this.dropped} more not understood` }];
   }
 
   /** The typed text of a span. */
@@ -60,10 +75,8 @@ export class CharterLine {
   }
 
   claim(span: Span): void {
-    this.masked =
-      this.masked.slice(0, span.index) +
-      MASK.repeat(span.length) +
-      this.masked.slice(span.index + span.length);
+    for (let i = span.index; i < span.index + span.length; i += 1) this.units[i] = MASK;
+    this.joined = undefined;
   }
 
   /** Claims a span as the evidence of a field. */
@@ -75,13 +88,15 @@ export class CharterLine {
   /** Claims a span whose value was refused, and says why. */
   refuse(span: Span, reason: string): void {
     this.claim(span);
-    this.notUnderstood.push({ text: excerptOf(this.slice(span)), reason });
+    if (this.said.length < MAX_NOT_UNDERSTOOD)
+      this.said.push({ text: excerptOf(this.slice(span)), reason });
+    else this.dropped += 1;
   }
 
   /** The unclaimed words, each with its span; filler words and bare punctuation or emoji are dropped. */
   leftovers(): (Span & { word: string })[] {
     const out: (Span & { word: string })[] = [];
-    for (const m of this.masked.matchAll(/[^\s\u241F]+/gu)) {
+    for (const m of this.text.matchAll(/[^\s\u241F]+/gu)) {
       const word = m[0].replace(/^[,;:.!?()[\]]+|[,;:.!?()[\]]+$/gu, '');
       if (word === '' || FILLER.has(word.toLowerCase()) || !/[\p{L}\p{N}]/u.test(word)) continue;
       out.push({ word, index: m.index + m[0].indexOf(word), length: word.length });
