@@ -18,6 +18,7 @@ import {
 } from './charter-line/charter-words.ts';
 import {
   type BookingFields,
+  bookingFieldNames,
   emptyBookingFields,
   type FieldEvidenceMap,
   type NotUnderstood,
@@ -321,5 +322,9 @@ export function parseCharterText(input: string, today: LocalDate): CharterReadin
   readName(line, fields, 'bare');
   readBareNumbers(line, fields);
   for (const word of line.leftovers()) line.refuse(word, 'not part of a booking');
-  return { fields, evidence: line.evidence, notUnderstood: line.notUnderstood };
+  // Evidence in the fields' own order, as the email side lists it.
+  const evidence: FieldEvidenceMap = {};
+  for (const field of bookingFieldNames)
+    if (line.evidence[field]) evidence[field] = line.evidence[field];
+  return { fields, evidence, notUnderstood: line.notUnderstood };
 }
