@@ -4,6 +4,7 @@
  * Readers claim the spans they understand, most specific first; each field keeps the span it
  * came from as evidence, and every word nobody claimed or value refused is said back.
  */
+import { weekdayOf } from '../time/zoned.ts';
 import { findClockRanges, findClockTimes } from './charter-line/charter-clock.ts';
 import { CharterLine, type Span } from './charter-line/charter-line.ts';
 import {
@@ -42,6 +43,16 @@ const CAPTAIN_NO =
   /\b(?:no captain|no skipper|without (?:a )?(?:captain|skipper)|bare\s?boat|self[\s-](?:drive|skippered|captained))\b/giu;
 const CAPTAIN_YES =
   /\b(?:with (?:a )?(?:captain|skipper)|captained|skippered|captain|skipper)\b/giu;
+const BARE_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/iu;
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+};
 const BARE_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/u;
 
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([
@@ -97,7 +108,18 @@ function single<M extends Match<unknown>>(
 
 function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): void {
   const typed = all(line, (text) => findDate(text, today));
-  const relative = findRelativeDays(line.text, today);
+  const typedDay = typed[0] && weekdayOf(typed[0].value);
+  const relative = findRelativeDays(line.text, today).filter((r) => {
+    // "Sat Apr 5": a bare weekday that is the date's own weekday says the same date again.
+    const weekday = BARE_WEEKDAY.exec(line.slice(r))?.[1]?.toLowerCase();
+    if (weekday === undefined || typedDay === undefined) return true;
+    if (WEEKDAY_INDEX[weekday] === typedDay) {
+      line.claim(r);
+      return false;
+    }
+    // A weekday that is not the date's: one of them is wrong, so neither is taken.
+    return true;
+  });
   const date = single(
     line,
     [...typed, ...relative].sort((a, b) => a.index - b.index),
@@ -256,7 +278,16 @@ function readPlace(line: CharterLine, fields: BookingFields): void {
  * could as well be a 24-hour start ("1400" on a line with no start), then it is neither.
  */
 function readBareNumbers(line: CharterLine, fields: BookingFields): void {
-  const numbers = line.leftovers().filter((w) => BARE_NUMBER.test(w.word));
+  const numbers = line.leftovers().filter((w) => {
+    if (!BARE_NUMBER.test(w.word)) return false;
+    // "at 9" is a time without am/pm, not nine dollars: ask rather than pick a half of the day.
+    const before = line.original.slice(Math.max(0, w.index - 4), w.index);
+    if (/\bat\s$/iu.test(before) && Number(w.word) >= 1 && Number(w.word) <= 12) {
+      line.refuse(w, `'at ${w.word}' needs am or pm (${w.word}am or ${w.word}pm)`);
+      return false;
+    }
+    return true;
+  });
   if (numbers.length === 0) return;
   if (fields.grossAmountCents !== null) {
     for (const n of numbers) line.refuse(n, 'a number that is not the amount, a time or a count');

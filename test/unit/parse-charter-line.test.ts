@@ -174,6 +174,22 @@ describe('/charter says what it did not understand', () => {
     ]);
   });
 
+  it("a weekday that is the date's own says it again; one that is not leaves the date missing", async () => {
+    // 2031-04-05 is a Saturday.
+    const same = await read('Sat Apr 5 10am');
+    expect(same.date).toBe('2031-04-05');
+    expect(same.notUnderstood).toEqual([]);
+    const other = await read('Fri Apr 5 10am');
+    expect(other.date).toBeNull();
+    expect(other.notUnderstood?.map((n) => n.text)).toEqual(['Fri', 'Apr 5']);
+  });
+
+  it("'at 9' is a time without am/pm, never nine dollars", async () => {
+    const r = await read('apr 5 at 9 for 3 hours');
+    expect([r.startLocal, r.grossAmountCents]).toEqual([null, null]);
+    expect(r.notUnderstood).toEqual([{ text: '9', reason: "'at 9' needs am or pm (9am or 9pm)" }]);
+  });
+
   it('a year not typed is filled in and says so', async () => {
     const r = await read('apr 5 10am');
     expect(r.date).toBe('2031-04-05');
