@@ -6,7 +6,7 @@
  */
 import { weekdayOf } from '../time/zoned.ts';
 import { findClockRanges, findClockTimes } from './charter-line/charter-clock.ts';
-import { CharterLine, type Span } from './charter-line/charter-line.ts';
+import { CharterLine, isFiller, type Span } from './charter-line/charter-line.ts';
 import {
   findAmounts,
   findBareNames,
@@ -193,9 +193,13 @@ function readDuration(line: CharterLine, fields: BookingFields): void {
 
 function readCount(line: CharterLine, fields: BookingFields): void {
   const counts = findCounts(line.text);
-  const count = single(line, counts, 'party sizes', (a, b) => a.count === b.count);
+  const count = single(line, counts, 'party sizes', (a, b) => Object.is(a.count, b.count));
   if (!count) return;
   const n = count.value.count;
+  if (Number.isNaN(n)) {
+    line.refuse(count, 'is a range of guests: type one number');
+    return;
+  }
   if (n < 1) {
     line.refuse(count, 'a party needs at least one guest');
     return;
@@ -212,7 +216,10 @@ function readCount(line: CharterLine, fields: BookingFields): void {
 }
 
 function readAmount(line: CharterLine, fields: BookingFields): void {
-  const amounts = findAmounts(line.text);
+  const amounts = findAmounts(line.text).filter((a) => {
+    if (a.rate) line.refuse(a, 'is a rate, not what the renter pays in all: type the total');
+    return !a.rate;
+  });
   const amount = single(line, amounts, 'amounts');
   if (!amount) return;
   if (amount.value < 0) {
@@ -284,6 +291,14 @@ function readBareNumbers(line: CharterLine, fields: BookingFields): void {
     const before = line.original.slice(Math.max(0, w.index - 4), w.index);
     if (/\bat\s$/iu.test(before) && Number(w.word) >= 1 && Number(w.word) <= 12) {
       line.refuse(w, `'at ${w.word}' needs am or pm (${w.word}am or ${w.word}pm)`);
+      return false;
+    }
+    // "2 boats", "3 kayaks": a count of something no reader knows, not the amount.
+    const next = /^\s(\p{L}{1,30})(?!\p{L})/u.exec(
+      line.text.slice(w.index + w.length, w.index + w.length + 32),
+    );
+    if (next?.[1] && !isFiller(next[1])) {
+      line.refuse({ index: w.index, length: w.length + next[0].length }, 'not part of a booking');
       return false;
     }
     return true;

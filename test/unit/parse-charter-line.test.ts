@@ -137,6 +137,25 @@ describe('/charter counts, amounts, ids and captain', () => {
   });
 
   it.each([
+    ['$300/hr', 'is a rate, not what the renter pays in all: type the total'],
+    ['$50 per person', 'is a rate, not what the renter pays in all: type the total'],
+    ['$1.2k', 'not part of a booking'],
+    ['2 boats', 'not part of a booking'],
+  ])('%s is not the amount', async (token, reason) => {
+    const r = await read(`apr 5 10am 2h ${token}`);
+    expect(r.grossAmountCents).toBeNull();
+    expect(r.notUnderstood).toEqual([{ text: token, reason }]);
+  });
+
+  it('a range of guests is not a time range nor a count', async () => {
+    const r = await read('apr 5 10am 2h 2-3 guests');
+    expect([r.startLocal, r.partySize]).toEqual(['10:00', null]);
+    expect(r.notUnderstood).toEqual([
+      { text: '2-3 guests', reason: 'is a range of guests: type one number' },
+    ]);
+  });
+
+  it.each([
     ['bareboat', false],
     ['no captain', false],
     ['captained', true],

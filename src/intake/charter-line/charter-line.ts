@@ -34,6 +34,11 @@ const FILLER = new Set([
   '@',
 ]);
 
+/** True for a joining word ("at", "for") that says nothing by itself. */
+export function isFiller(word: string): boolean {
+  return FILLER.has(word.toLowerCase());
+}
+
 export interface Span {
   index: number;
   length: number;

@@ -51,7 +51,7 @@ export function findRelativeDays(text: string, today: LocalDate): Match<LocalDat
 const COUNT_WORD =
   '(?:adults?|children|child|kids?|infants?|toddlers?|teens?|seniors?|guests?|people|persons?|passengers?|pax|ppl|heads?)';
 const COUNT_PART = new RegExp(
-  `(?<![\\w.,$#/:-])x?(-?\\d{1,4})\\s?${COUNT_WORD}\\b|\\b(?:party|group) of (-?\\d{1,4})\\b|(?<![\\w.,$#/:-])x(\\d{1,3})(?![\\w.,])`,
+  `(?<![\\w.,$#/:-])(\\d{1,3}\\s?(?:-|–|to)\\s?\\d{1,3})\\s?${COUNT_WORD}\\b|(?<![\\w.,$#/:-])x?(-?\\d{1,4})\\s?${COUNT_WORD}\\b|\\b(?:party|group) of (-?\\d{1,4})\\b|(?<![\\w.,$#/:-])x(\\d{1,3})(?![\\w.,])`,
   'giu',
 );
 const COUNT_JOIN = /^(?:\s|,|\+|&|and)*$/iu;
@@ -63,12 +63,13 @@ const COUNT_JOIN = /^(?:\s|,|\+|&|and)*$/iu;
 export function findCounts(text: string): Match<{ count: number; labelled: boolean }>[] {
   const out: Match<{ count: number; labelled: boolean }>[] = [];
   for (const m of text.matchAll(COUNT_PART)) {
-    const count = Number(m[1] ?? m[2] ?? m[3]);
-    const labelled = m[2] !== undefined;
+    // "2-3 guests" is not one number: NaN, refused by the caller.
+    const count = m[1] !== undefined ? Number.NaN : Number(m[2] ?? m[3] ?? m[4]);
+    const labelled = m[3] !== undefined;
     const last = out.at(-1);
     if (
       last &&
-      m[1] !== undefined &&
+      m[2] !== undefined &&
       !last.value.labelled &&
       COUNT_JOIN.test(text.slice(last.index + last.length, m.index))
     ) {
@@ -82,16 +83,34 @@ export function findCounts(text: string): Match<{ count: number; labelled: boole
 }
 
 const MONEY =
-  /(-\s?)?(?:US\$|\$|USD\s?)\s?(-\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d,]\d|\d)|(?<![\w.,$#/:-])(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(?:usd|dollars|bucks)\b(?!\s?\d)/giu;
+  /(-\s?)?(?:US\$|\$|USD\s?)\s?(-\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![\d\p{L}%]|[,.]\d)|(?<![\w.,$#/:-])(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(?:usd\b(?!\s?\d)|dollars\b|bucks\b)/giu;
 
-/** Every amount with a currency mark: "$1,100", "USD 750", "692 dollars", "-$50" (negative). */
-export function findAmounts(text: string): Match<number>[] {
-  const out: Match<number>[] = [];
+// "$300/hr", "$50 per person", "$40 pp": a rate, not what the renter pays in all.
+const RATE_SUFFIX =
+  /^\s?(?:\/\s?(?:hr|h|hour|person|pp|head|guest)\b|per\s\w+|an?\shour\b|each\b|pp\b)/iu;
+
+export interface AmountMatch extends Match<number> {
+  /** True for a price per hour or per person. */
+  rate: boolean;
+}
+
+/**
+ * Every amount with a currency mark: "$1,100", "USD 750", "692 dollars", "-$50" (negative),
+ * "$300/hr" (a rate, its suffix in the span). "$1.2k" is not read: a letter after the digits.
+ */
+export function findAmounts(text: string): AmountMatch[] {
+  const out: AmountMatch[] = [];
   for (const m of text.matchAll(MONEY)) {
     const negative = Boolean(m[1] || m[2] || m[5]);
     const cents = parseAmountToCents(`${m[3] ?? m[6] ?? ''}${m[4] ?? m[7] ?? ''}`);
-    if (cents !== undefined)
-      out.push({ value: negative ? -cents : cents, index: m.index, length: m[0].length });
+    if (cents === undefined) continue;
+    const suffix = RATE_SUFFIX.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    out.push({
+      value: negative ? -cents : cents,
+      index: m.index,
+      length: m[0].length + (suffix?.[0].length ?? 0),
+      rate: suffix !== null,
+    });
   }
   return out;
 }
