@@ -6,7 +6,7 @@
  */
 import { weekdayOf } from '../time/zoned.ts';
 import { findClockRanges, findClockTimes } from './charter-line/charter-clock.ts';
-import { CharterLine, isFiller, type Span } from './charter-line/charter-line.ts';
+import { CharterLine, isFiller, MASK, type Span } from './charter-line/charter-line.ts';
 import {
   findAmounts,
   findBareNames,
@@ -39,6 +39,10 @@ export const MAX_CHARTER_PARTY = 99;
 const MAX_DAYS_AHEAD = 731;
 
 const HASH_ID = /(?<![\w&])#([A-Za-z0-9][A-Za-z0-9-]{2,30})\b/gu;
+// "booking 88123", "ref: BK-2031", "conf # QW3RT9": a keyword, then a code with a digit in it
+// that is not a time or a date ("booking 10am-2pm" books a time).
+const WORDED_ID =
+  /\b(?:booking|reservation|res|ref|reference|confirmation|conf|order|id)(?:\s?(?:no\.?|number|code|id))?\s?[:#]?\s?(?=[A-Za-z-]{0,30}\d)(?!\d{1,2}(?:[:.]\d{2})?(?:[ap]|-|–|\s?(?:to|h|hrs?|hours?|min)\b)|\d{4}-\d{1,2}-\d{1,2})([A-Za-z0-9][A-Za-z0-9-]{2,30})\b/giu;
 const CAPTAIN_NO =
   /\b(?:no captain|no skipper|without (?:a )?(?:captain|skipper)|bare\s?boat|self[\s-](?:drive|skippered|captained))\b/giu;
 const CAPTAIN_YES =
@@ -106,8 +110,25 @@ function single<M extends Match<unknown>>(
   return undefined;
 }
 
+/**
+ * findDate, except that a day number ending a range is not a day: in "9-1 apr 5" the 1 is
+ * the end of 9-1 and the date is apr 5.
+ */
+function findTypedDate(text: string, today: LocalDate): Match<LocalDate> | undefined {
+  let probe = text;
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const found = findDate(probe, today);
+    if (!found) return undefined;
+    const digits = /^\d+/u.exec(probe.slice(found.index))?.[0].length ?? 0;
+    const before = probe.slice(Math.max(0, found.index - 6), found.index);
+    if (digits === 0 || !/\d\s?(?:-|–|to)\s?$/u.test(before)) return found;
+    probe = probe.slice(0, found.index) + MASK.repeat(digits) + probe.slice(found.index + digits);
+  }
+  return undefined;
+}
+
 function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): void {
-  const typed = all(line, (text) => findDate(text, today));
+  const typed = all(line, (text) => findTypedDate(text, today));
   const typedDay = typed[0] && weekdayOf(typed[0].value);
   const relative = findRelativeDays(line.text, today).filter((r) => {
     // "Sat Apr 5": a bare weekday that is the date's own weekday says the same date again.
@@ -162,7 +183,14 @@ function readTimes(line: CharterLine, fields: BookingFields): void {
     for (const t of times) line.refuse(t, `a second time beside '${line.slice(range)}'`);
     return;
   }
-  const time = single(line, times, 'start times');
+  const time = single(
+    line,
+    times.filter((t) => {
+      if (t.ambiguous) line.refuse(t, `'${line.slice(t)}' needs am or pm`);
+      return !t.ambiguous;
+    }),
+    'start times',
+  );
   if (time) {
     fields.startLocal = formatClock(time.value);
     line.read('startLocal', time, 'inferred');
@@ -293,6 +321,11 @@ function readBareNumbers(line: CharterLine, fields: BookingFields): void {
       line.refuse(w, `'at ${w.word}' needs am or pm (${w.word}am or ${w.word}pm)`);
       return false;
     }
+    // "for 6": six guests or six hours, never six dollars.
+    if (/\bfor\s$/iu.test(before)) {
+      line.refuse(w, `'for ${w.word}': type 'party of ${w.word}' or '${w.word}h'`);
+      return false;
+    }
     // "2 boats", "3 kayaks": a count of something no reader knows, not the amount.
     const next = /^\s(\p{L}{1,30})(?!\p{L})/u.exec(
       line.text.slice(w.index + w.length, w.index + w.length + 32),
@@ -345,7 +378,7 @@ export function parseCharterText(input: string, today: LocalDate): CharterReadin
   const line = new CharterLine(input.replace(/\s+/gu, ' '));
   const id = single(
     line,
-    [...line.text.matchAll(HASH_ID)].map((m) => ({
+    [...line.text.matchAll(HASH_ID), ...line.text.matchAll(WORDED_ID)].map((m) => ({
       value: m[1] ?? '',
       index: m.index,
       length: m[0].length,

@@ -147,6 +147,44 @@ describe('/charter counts, amounts, ids and captain', () => {
     expect(r.notUnderstood).toEqual([{ text: token, reason }]);
   });
 
+  it.each([
+    ['apr 5 10am 2h booking 88123', '88123'],
+    ['apr 5 10am 2h ref: BK-2031-7', 'BK-2031-7'],
+    ['apr 5 10am 2h conf # QW3RT9', 'QW3RT9'],
+  ])('%s: the id is %s, not an amount', async (text, id) => {
+    const r = await read(text);
+    expect([r.bookingId, r.grossAmountCents]).toEqual([id, null]);
+    expect(r.evidence?.bookingId?.how).toBe('labelled');
+  });
+
+  it("a keyword before a time or a date does not make it an id ('booking 10am-2pm')", async () => {
+    const r = await read('booking 10am-2pm apr 5');
+    expect([r.bookingId, r.startLocal, r.date]).toEqual([null, '10:00', '2031-04-05']);
+  });
+
+  it("'for 6' is six guests or six hours, never six dollars", async () => {
+    const r = await read('apr 5 10am 2h for 6');
+    expect(r.grossAmountCents).toBeNull();
+    expect(r.notUnderstood).toEqual([{ text: '6', reason: "'for 6': type 'party of 6' or '6h'" }]);
+  });
+
+  it('a range end before a month is not the day ("9-1 apr 5")', async () => {
+    const r = await read('9-1 apr 5');
+    expect([r.date, r.startLocal, r.durationMinutes, r.grossAmountCents]).toEqual([
+      '2031-04-05',
+      '09:00',
+      240,
+      null,
+    ]);
+  });
+
+  it("'2:00' alone needs am or pm; '9:30' is morning as written", async () => {
+    expect((await read('apr 5 2:00 3h')).startLocal).toBeNull();
+    expect((await read('apr 5 2:00 3h')).notUnderstood?.[0]?.reason).toBe("'2:00' needs am or pm");
+    expect((await read('apr 5 9:30 3h')).startLocal).toBe('09:30');
+    expect((await read('apr 5 10am til 2pm')).durationMinutes).toBe(240);
+  });
+
   it('a range of guests is not a time range nor a count', async () => {
     const r = await read('apr 5 10am 2h 2-3 guests');
     expect([r.startLocal, r.partySize]).toEqual(['10:00', null]);

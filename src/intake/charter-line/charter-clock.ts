@@ -18,7 +18,7 @@ interface ClockSide {
 const SIDE =
   '(?:(noon|midday)|([01]\\d|2[0-3])([0-5]\\d)|(\\d{1,2})(?:[:.]([0-5]\\d))?(?:\\s?([ap])(?:\\.?m\\.?)?(?![a-z]))?)';
 const RANGE = new RegExp(
-  `(?<![\\w:.$#/-])${SIDE}\\s{0,3}(?:-|–|—|to|until|till|thru|through)\\s{0,3}${SIDE}(?![\\w:%/]|[-,.]\\d)`,
+  `(?<![\\w:.$#/-])${SIDE}\\s{0,3}(?:-|–|—|to|until|till|til|’til|'til|thru|through)\\s{0,3}${SIDE}(?![\\w:%/]|[-,.]\\d)`,
   'giu',
 );
 const SINGLE =
@@ -116,6 +116,8 @@ export function findClockRanges(text: string): ClockRange[] {
 
 export interface ClockTime {
   value: ClockMinutes;
+  /** "1:00"–"6:59" with no am/pm and no leading zero: could be night or afternoon. */
+  ambiguous: boolean;
   index: number;
   length: number;
 }
@@ -133,7 +135,9 @@ export function findClockTimes(text: string): ClockTime[] {
         value = ((h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0)) * 60 + Number(minute ?? 0);
     } else if (h24 !== undefined) value = Number(h24) * 60 + Number(m24);
     else if (milH !== undefined) value = Number(milH) * 60 + Number(milM);
-    if (value !== undefined) out.push({ value, index: m.index, length: m[0].length });
+    // "2:00" alone: 2am as written, but on a charter line far likelier 2pm. Neither is safe.
+    const ambiguous = h24 !== undefined && h24.length === 1 && Number(h24) >= 1 && Number(h24) <= 6;
+    if (value !== undefined) out.push({ value, index: m.index, length: m[0].length, ambiguous });
   }
   return out;
 }

@@ -11,7 +11,7 @@ import type {
 } from '../intake-result.ts';
 
 /** Stands in for claimed text (␟): not a word character nor whitespace, so no name runs across it. */
-const MASK = '\u241F';
+export const MASK = '\u241F';
 
 /** Little words that join tokens ("at 10am", "for 4 hours"): left over, they say nothing. */
 const FILLER = new Set([
