@@ -14,7 +14,7 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import { ROLE_NAMES } from '../src/crew/crew-briefing.ts';
-import type { BookingFieldName } from '../src/intake/intake-result.ts';
+import type { BookingFieldName, NotUnderstood } from '../src/intake/intake-result.ts';
 import { priceCharter } from '../src/pricing/price-charter.ts';
 import type { RosterMember, Tenant } from '../src/tenants/tenant-schema.ts';
 import { zonedToInstant } from '../src/time/zoned.ts';
@@ -31,6 +31,7 @@ import {
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from './block-ids.ts';
 import { FIELD_LABELS } from './booking-summary-blocks.ts';
 import { buildCostBreakdownBlocks } from './cost-breakdown-blocks.ts';
+import { buildNotUnderstoodBlocks } from './not-understood-blocks.ts';
 import {
   centsToDollarsInput,
   clip,
@@ -60,6 +61,8 @@ export interface ApprovalModalInput {
   missing?: readonly BookingFieldName[] | undefined;
   /** The parser's warnings (e.g. "Slack truncated this email"). */
   warnings?: readonly string[] | undefined;
+  /** What a `/charter` line said that was not read, and refused values: a line each, at the top. */
+  notUnderstood?: readonly NotUnderstood[] | undefined;
 }
 
 /** "Renter total" or "Payout": what this tenant counts as revenue. */
@@ -252,6 +255,7 @@ export function buildApprovalModal(input: ApprovalModalInput): ModalView {
         ),
       ],
     },
+    ...buildNotUnderstoodBlocks(input.notUnderstood),
     inputBlock(BLOCK_IDS.approvalDate, 'Date', {
       type: 'datepicker',
       action_id: ACTION_IDS.approvalDate,

@@ -50,6 +50,10 @@ export const BLOCK_IDS = {
   crewDmActions: 'crew_dm_actions',
   crewDmContact: 'crew_dm_contact',
 
+  // What a /charter line said that was not read (the modal's block and the ephemeral reply).
+  notUnderstood: 'not_understood',
+  notUnderstoodHelp: 'not_understood_help',
+
   // Help, the charter list, refusals and App Home.
   helpCommands: 'help_commands',
   helpIntake: 'help_intake',

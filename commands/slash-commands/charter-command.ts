@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
+import { bookingFieldNames, type IntakeResult } from '../../src/intake/intake-result.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { findBooking, UnknownBookingError } from '../../src/pipeline/book-from-intake.ts';
 import { upcomingCharters } from '../../src/slack/charter-entries.ts';
@@ -15,7 +16,13 @@ import { buildApprovalModal } from '../../views/approval-modal.ts';
 import { buildCancellationCard } from '../../views/cancellation-card.ts';
 import { buildCharterList } from '../../views/charter-list.ts';
 import { buildHelpMessage } from '../../views/help-message.ts';
+import { buildNotUnderstoodReply } from '../../views/not-understood-blocks.ts';
 import { buildRefusal } from '../../views/refusal.ts';
+
+/** True when the line gave no booking field at all. */
+function nothingRead(intake: IntakeResult): boolean {
+  return bookingFieldNames.every((field) => intake[field] === null);
+}
 
 export function registerCharterCommand(app: App, deps: SlackDeps): void {
   app.command('/charter', async ({ command, ack, client, respond }) => {
@@ -85,10 +92,15 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    await ack();
     const intake = text
       ? await parseIntake(text, { now: deps.clock(), timeZone: tenant.timezone, source: 'command' })
       : null;
+    // Nothing readable ("/charter hello"): say what was not understood, not an empty form.
+    if (intake?.notUnderstood?.length && nothingRead(intake)) {
+      await ack({ response_type: 'ephemeral', ...buildNotUnderstoodReply(intake.notUnderstood) });
+      return;
+    }
+    await ack();
     const draftId = `DR${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
     const channelId = deps.routing.opsChannel(tenant, command.channel_id);
     const metadata = { tenantId: tenant.id, draftId, channelId };
@@ -100,6 +112,7 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
       marketplaceId: intake?.bookingId ?? null,
       missing: intake?.missing,
       warnings: intake?.warnings,
+      notUnderstood: intake?.notUnderstood,
     });
     await client.views.open({ trigger_id: command.trigger_id, view });
     await deps.drafts.create({

@@ -95,6 +95,8 @@ function humanReadable(result: IntakeResult, zone: string | undefined): string {
     `${missingLabel}: ${result.missing.length === 0 ? 'nothing' : result.missing.join(', ')}`,
   );
   for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
+  for (const item of result.notUnderstood ?? [])
+    lines.push(printable(`Not understood: '${item.text}' — ${item.reason}`));
   return `${lines.join('\n')}\n`;
 }
 

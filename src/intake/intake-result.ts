@@ -86,6 +86,15 @@ export const fieldConflictSchema = z.object({
 export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 export type FieldEvidenceMap = Partial<Record<BookingFieldName, FieldEvidence>>;
 
+/** A piece of a `/charter` line that was not read, or a value that was refused, and why. */
+export const notUnderstoodSchema = z.object({
+  /** The typed text, at most 80 characters. */
+  text: z.string().max(80),
+  /** A sentence a person understands: "has passed", "not part of a booking". */
+  reason: z.string(),
+});
+export type NotUnderstood = z.infer<typeof notUnderstoodSchema>;
+
 export const intakeResultSchema = bookingFieldsSchema.extend({
   kind: intakeKindSchema,
   /** Fields this kind needs that were not found: ask a person for them, never guess. */
@@ -108,6 +117,8 @@ export const intakeResultSchema = bookingFieldsSchema.extend({
   evidence: z.partialRecord(fieldNameSchema, fieldEvidenceSchema).optional(),
   /** Fields where two candidates disagreed; the chosen value is the field's value. */
   conflicts: z.array(fieldConflictSchema).optional(),
+  /** `/charter` lines only: every word no reader claimed and every value refused. */
+  notUnderstood: z.array(notUnderstoodSchema).optional(),
 });
 export type IntakeResult = z.infer<typeof intakeResultSchema>;
 

@@ -7,7 +7,6 @@ import { InputError } from '../errors.ts';
 import { localDateOf, zonedToInstant } from '../time/zoned.ts';
 import { classifyKind } from './classify-kind.ts';
 import { extractFields } from './extract-fields.ts';
-import { excerptOf } from './field-candidates.ts';
 import { htmlToText, looksLikeHtml } from './html-text.ts';
 import type { IntakeDocument } from './intake-document.ts';
 import {
@@ -134,15 +133,6 @@ function missingFor(
   return needs;
 }
 
-/** A typed `/charter` line is short: the whole line is the evidence of each field read from it. */
-function commandEvidence(fields: BookingFields, typed: string): FieldEvidenceMap {
-  const evidence: FieldEvidenceMap = {};
-  const excerpt = excerptOf(typed);
-  for (const [field, value] of Object.entries(fields) as [BookingFieldName, unknown][])
-    if (value !== null) evidence[field] = { excerpt, where: 'command', how: 'inferred' };
-  return evidence;
-}
-
 function instants(
   fields: BookingFields,
   timeZone: string | undefined,
@@ -209,14 +199,15 @@ export async function parseIntake(
 
   if (command && text !== undefined && !looksLikePastedEmail(text)) {
     const typed = normalizeText(text);
-    const fields = parseCharterText(typed, today);
+    // Each field's evidence is the token it was read from; what no reader took is said back.
+    const { fields, evidence, notUnderstood } = parseCharterText(typed, today);
     const kind: IntakeKind =
       fields.date !== null && fields.startLocal !== null ? 'booking' : 'not_booking';
     const result = fromText(
       fields,
       kind,
       'command',
-      { evidence: commandEvidence(fields, typed), conflicts: [] },
+      { evidence, conflicts: [], notUnderstood },
       options.timeZone,
     );
     if (kind === 'not_booking') {

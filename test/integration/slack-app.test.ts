@@ -393,6 +393,43 @@ describe('/charter', () => {
     expect(allText(modal?.view.blocks)).toContain('$289.41');
   });
 
+  it('answers a line with nothing readable ephemerally, saying what was not understood', async () => {
+    h = await startSlackHarness();
+
+    const run = await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'hello',
+      userId: DANA,
+      channelId: OPS,
+    });
+    await h.slack.idle();
+
+    const body = JSON.parse(run.body) as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain(
+      "Not understood: 'hello' — not part of a booking; try `/charter help`",
+    );
+    expect(h.standIn.views()).toHaveLength(0);
+  });
+
+  it('shows what a line did not understand at the top of the modal it opens', async () => {
+    h = await startSlackHarness();
+
+    await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'June 2 10am 3h $840.75 for Sam Lee party of 4 yesterday hello',
+      userId: DANA,
+      channelId: OPS,
+    });
+    await h.slack.idle();
+
+    const modal = h.standIn.views().find((v) => v.view.callback_id === CALLBACK_IDS.approvalModal);
+    expect(allText(modal?.view.blocks)).toContain("Not understood: 'hello'");
+    expect(allText(modal?.view.blocks)).toContain(
+      "'June 2' and 'yesterday' are two different dates",
+    );
+  });
+
   it('answers help to the caller only, and refuses someone who may not approve', async () => {
     h = await startSlackHarness();
 

@@ -40,6 +40,7 @@ export function registerApprovalInputChanged(app: App, deps: SlackDeps): void {
         marketplaceId: draft.intake.bookingId,
         missing: draft.intake.missing,
         warnings: draft.intake.warnings,
+        notUnderstood: draft.intake.notUnderstood,
       });
       try {
         await client.views.update({ view_id: view.id, hash: view.hash, view: next });
