@@ -32,6 +32,8 @@ export const BLOCK_IDS = {
   cardActions: 'card_actions',
   requestDeadline: 'request_deadline',
   modificationChanges: 'modification_changes',
+  /** The already-booked card: which charter it is and where its thread is. */
+  alreadyBooked: 'already_booked',
   cancellationSummary: 'cancellation_summary',
   cancellationEffects: 'cancellation_effects',
 

@@ -1,10 +1,12 @@
 /** The `change.apply` job: *Apply changes* / *Cancel charter* on a card, or `/charter cancel`. */
 import type { WebClient } from '@slack/web-api';
+import { charterName } from '../../views/already-booked-card.ts';
 import type { IntakeResult } from '../intake/intake-result.ts';
 import { applyChange, cancellationOf, findBooking } from '../pipeline/book-from-intake.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { JobOf } from '../queue/jobs.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
+import { escapeMrkdwn } from '../text/escape.ts';
 
 /** The `change.apply` job: a change draft (or `/charter cancel`'s booking) applied, then the pipeline. */
 export async function applyChangeJob(
@@ -29,7 +31,7 @@ export async function applyChangeJob(
     await client.chat.update({
       channel: job.card.channelId,
       ts: job.card.ts,
-      text: `${what} ${booking.bookingId} (by <@${job.userId}>).`,
+      text: `${what} ${escapeMrkdwn(charterName(booking, tenant.timezone))} (by <@${job.userId}>).`,
       blocks: [],
     });
   }

@@ -96,12 +96,23 @@ describe('the charter story', () => {
     expect(allText(status?.blocks)).toContain('✅');
     const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
     expect(replies.join('\n')).toMatch(/approved/i);
-    // The review card says who approved it and has no buttons left to press.
+    // The review card says who approved it and has no buttons left to press; it keeps the
+    // summary and the cost breakdown as approved, and names no internal id.
     const inThread = h.standIn.thread(OPS, threadTs);
     expect(inThread.filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove))).toHaveLength(0);
-    expect(inThread.map((m) => m.text)).toContainEqual(
-      `Approved by <@${DANA}> as ${bookingId}: its status follows in this thread.`,
+    const approvedCard = inThread.find((m) => (m.text ?? '').startsWith('Approved: '));
+    expect(approvedCard?.text).toBe(
+      `Approved: Avery Sampleton on Sat, Jun 5, 2027, 9:00 AM PDT (by <@${DANA}>).`,
     );
+    expect(approvedCard?.blocks?.map((b) => (b as { block_id?: string }).block_id)).toEqual(
+      expect.arrayContaining([
+        BLOCK_IDS.bookingSummary,
+        BLOCK_IDS.costTotals,
+        BLOCK_IDS.cardNotice,
+      ]),
+    );
+    expect(allText(approvedCard?.blocks)).toContain('$289.41');
+    expect(allText(approvedCard)).not.toContain(bookingId);
 
     // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
     const outbox = join(h.dataDir, 'outbox');
@@ -248,7 +259,11 @@ describe('the charter story', () => {
     const statusMessages = h.standIn
       .messages(OPS)
       .filter((m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0);
-    expect(statusMessages).toHaveLength(1);
+    // The status message, and the review card marked approved (which keeps its summary).
+    expect(statusMessages.map((m) => allText(m.blocks).includes(BLOCK_IDS.statusState))).toEqual([
+      false,
+      true,
+    ]);
   }, 60_000);
 
   it('sets the charter up even when Slack refuses its status message', async () => {
@@ -352,11 +367,15 @@ describe('the charter story', () => {
       replies.filter((m) => /^:\+1: approved by|👍 Approved by/i.test(m.text ?? '')),
     ).toHaveLength(1);
     expect(
-      replies.filter((m) => /^Approved by .* as BKDIEDAFTERCLAIM/.test(m.text ?? '')),
+      replies.filter((m) => /^Approved: Avery Sampleton .*\(by <@/.test(m.text ?? '')),
     ).toHaveLength(1);
     expect(
       replies.filter(
-        (m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0,
+        (m) =>
+          allText(m.blocks).includes('Avery') &&
+          allText(m.blocks).includes(BLOCK_IDS.statusState) &&
+          m.user !== DANA &&
+          m.updates > 0,
       ),
     ).toHaveLength(1);
 
@@ -372,6 +391,60 @@ describe('the charter story', () => {
       .thread(OPS, forwarded.ts)
       .filter((m) => (m.text ?? '').startsWith('✅ All steps done'));
     expect(allDone).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a confirmation already booked', () => {
+  async function forwardAgain(plainText: string) {
+    const forwarded = await h.standIn.forwardEmail({
+      channelId: OPS,
+      userId: DANA,
+      subject: "Booking confirmed: Sea Breeze 32' Sportfish on Sat, Jun 5, 2027",
+      from: 'Boatsetter <notifications@boatsetter.example.com>',
+      plainText,
+      date: 'Tue, 2 Mar 2027 10:00:00 -0800',
+    });
+    expect(forwarded.status).toBe(200);
+    await h.slack.idle();
+    const replies = h.standIn.thread(OPS, forwarded.ts).filter((m) => m.user !== DANA);
+    expect(replies).toHaveLength(1);
+    return replies[0] as (typeof replies)[number];
+  }
+
+  it('links the charter on file instead of a new review card, and applies only what differs', async () => {
+    h = await startSlackHarness();
+    const { threadTs, bookingId } = await forwardAndApprove();
+
+    // The same email again (same marketplace id): nothing to approve, nothing to apply.
+    const same = await forwardAgain(EMAIL);
+    expect(same.text).toMatch(/^Already booked: Sea Breeze 32' Sportfish · Avery Sampleton · /);
+    expect(buttonValue(same.blocks, ACTION_IDS.reviewApprove)).toBeUndefined();
+    expect(buttonValue(same.blocks, ACTION_IDS.applyChanges)).toBeUndefined();
+    expect(allText(same.blocks)).toContain(`/archives/${OPS}/p${threadTs.replace('.', '')}`);
+    expect(allText(same.blocks)).toContain('Nothing in this email differs');
+    expect(allText(same.blocks)).not.toContain(bookingId);
+
+    // No marketplace id, same boat, date and renter, two more guests: Apply changes, with why.
+    const changed = await forwardAgain(
+      EMAIL.replace('Booking ID: 90999001\n', '').replace('Guests: 4', 'Guests: 6'),
+    );
+    expect(allText(changed.blocks)).toContain('(same boat, date and renter)');
+    expect(allText(changed.blocks)).toContain('*Guests:* 4 → 6');
+    expect(buttonValue(changed.blocks, ACTION_IDS.reviewApprove)).toBeUndefined();
+    const draftId = buttonValue(changed.blocks, ACTION_IDS.applyChanges) as string;
+    expect(draftId).toMatch(/^DR/);
+    await h.standIn.blockAction({
+      userId: DANA,
+      channelId: OPS,
+      messageTs: changed.ts,
+      actionId: ACTION_IDS.applyChanges,
+      blockId: BLOCK_IDS.cardActions,
+      value: draftId,
+    });
+    await h.slack.idle();
+    const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]?.details.partySize).toBe(6);
   }, 60_000);
 });
 
