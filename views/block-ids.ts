@@ -51,6 +51,8 @@ export const BLOCK_IDS = {
   crewDmBriefing: 'crew_dm_briefing',
   crewDmActions: 'crew_dm_actions',
   crewDmContact: 'crew_dm_contact',
+  /** The answer given ("You confirmed … ✓"), once the person answered. */
+  crewDmAnswer: 'crew_dm_answer',
 
   // Help, the charter list, refusals and App Home.
   helpCommands: 'help_commands',
@@ -90,6 +92,8 @@ export const ACTION_IDS = {
   // The crew member's DM (value: the opaque assignment key the caller gave).
   crewConfirm: 'crew_confirm',
   crewDecline: 'crew_decline',
+  /** On an answered DM: shows *Confirm* / *Can't make it* again. */
+  crewChangeAnswer: 'crew_change_answer',
   /** A link button to the magic-link page: Slack still sends block_actions, ack it. */
   crewOpenLink: 'crew_open_link',
 } as const;

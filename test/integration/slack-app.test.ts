@@ -156,7 +156,11 @@ describe('the charter story', () => {
     };
     await answerByLink('rosa', { answer: 'confirm' });
     await answerByLink('jules', { answer: 'decline', reason: 'Boat show' });
-    await answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm);
+    // Marco double-clicks Confirm: one answer, one DM, no second thanks.
+    await Promise.all([
+      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+    ]);
     await h.slack.idle();
 
     let thread = h.standIn
@@ -166,6 +170,38 @@ describe('the charter story', () => {
     expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
     expect(thread).toMatch(/Jules Fakename.*declined/);
     expect(thread).toMatch(/Marco Exemplo.*confirmed/);
+
+    // Marco's DM now says his answer, with only "Change my answer" (and the link) to press.
+    const marcoDm = [...h.standIn.calls].find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        String(c.args.channel).startsWith('D') &&
+        allText(c.args.blocks).includes('Marco'),
+    );
+    const dmChannel = String(marcoDm?.args.channel);
+    const dmTs = String((marcoDm?.response as { ts?: string } | undefined)?.ts);
+    const marcoDmNow = () => h.standIn.messages(dmChannel).find((m) => m.ts === dmTs);
+    expect(marcoDmNow()?.text).toMatch(/^You confirmed ✓ /);
+    expect(allText(marcoDmNow()?.blocks)).toContain('You confirmed:');
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewConfirm)).toBeUndefined();
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer)).toEqual(
+      expect.any(String),
+    );
+    // The double click left the DM alone (no thanks posted under it) and one answer in the thread.
+    expect(h.standIn.messages(dmChannel).map((m) => m.ts)).toEqual([dmTs]);
+    expect(thread.match(/Marco Exemplo.*confirmed/g)).toHaveLength(1);
+    // Change my answer brings Confirm / Can't make it back, still saying the answer given.
+    await h.standIn.blockAction({
+      userId: 'U0MARCOEX',
+      channelId: dmChannel,
+      messageTs: dmTs,
+      actionId: ACTION_IDS.crewChangeAnswer,
+      blockId: BLOCK_IDS.crewDmActions,
+      value: buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer) as string,
+    });
+    await h.slack.idle();
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewDecline)).toEqual(expect.any(String));
+    expect(allText(marcoDmNow()?.blocks)).toContain('Pick your new answer below.');
 
     // Ops pick a replacement from the status message; Kai gets a DM and confirms.
     const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);

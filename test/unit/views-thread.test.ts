@@ -402,6 +402,41 @@ describe('buildCrewDm', () => {
     expect(JSON.stringify(cancelled)).toContain('This charter has been cancelled');
   });
 
+  it('once answered, says the answer with only Change my answer; changing brings both back', async () => {
+    const answered = buildCrewDm({
+      message: await message(),
+      assignmentKey: 'AK.jules.v1',
+      answered: 'confirmed',
+    });
+    const changing = buildCrewDm({
+      message: await message(),
+      assignmentKey: 'AK.jules.v1',
+      answered: 'confirmed',
+      changing: true,
+    });
+    const ids = (dm: typeof answered) =>
+      (
+        (dm.blocks.find((b) => b.block_id === BLOCK_IDS.crewDmActions) as ActionsBlock)
+          .elements as Button[]
+      ).map((b) => [b.action_id, b.value ?? null]);
+
+    expect(answered).toMatchSnapshot();
+    expect(answered.text).toBe('You confirmed ✓ deckhand, Tue, Jun 2, 2026, 10:00 AM PDT');
+    expect(ids(answered)).toEqual([
+      [ACTION_IDS.crewChangeAnswer, 'AK.jules.v1'],
+      [ACTION_IDS.crewOpenLink, null],
+    ]);
+    expect(JSON.stringify(answered)).toContain('*You confirmed:* deckhand');
+    expect(ids(changing).map(([id]) => id)).toEqual([
+      ACTION_IDS.crewConfirm,
+      ACTION_IDS.crewDecline,
+      ACTION_IDS.crewOpenLink,
+    ]);
+    expect(JSON.stringify(changing)).toContain('Pick your new answer below.');
+    expectValid(answered);
+    expectValid(changing);
+  });
+
   it('escapes a boat name typed by the operator', async () => {
     const m = await message();
     m.briefing = { ...m.briefing, boat: '<!channel> Sea Breeze' };
