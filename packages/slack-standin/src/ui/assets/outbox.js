@@ -21,7 +21,9 @@ export async function refreshOutbox() {
             el(
               'div',
               'outbox-meta',
-              [m.kind, m.date && new Date(m.date).toLocaleString([], { timeZoneName: 'short' })].filter(Boolean).join(' · '),
+              [m.kind, m.date && new Date(m.date).toLocaleString([], { timeZoneName: 'short' })]
+                .filter(Boolean)
+                .join(' · '),
             ),
           );
           if (m.link) {
