@@ -55,6 +55,28 @@ function expectOnlyOwnLinks(message: SlackMessage): void {
 }
 
 describe('buildStatusMessage', () => {
+  it('says "Boat not set" for a charter booked without a boat, never the company name', async () => {
+    const tenant = await exampleTenant();
+    const seed = seedBooking(tenant);
+    const booking = { ...seed, details: { ...seed.details, listingName: null } };
+
+    const message = buildStatusMessage({
+      booking,
+      tenant,
+      outcome: steps(),
+      crew: CREW,
+      links: LINKS,
+      now: NOW,
+    });
+
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: '⛵ Boat not set · Tue, Jun 2, 10:00 AM PDT' },
+    });
+    expect(JSON.stringify(message.blocks[0])).not.toContain(tenant.name);
+    expect(message.text).not.toContain(tenant.name);
+  });
+
   it('shows steps, links and crew, with Retry and Pick replacement', async () => {
     const tenant = await exampleTenant();
     const booking = seedBooking(tenant);
