@@ -36,9 +36,9 @@ export interface CrewDmInput {
 function answerLine(input: CrewDmInput, role: string, when: string): string | null {
   const changing = input.changing ? ' Pick your new answer below.' : '';
   if (input.answered === 'confirmed')
-    return `:white_check_mark: *You confirmed:* ${role}, ${when} ✓ See you at the dock!${changing}`;
+    return `*You confirmed:* ${role}, ${when} ✓ See you at the dock!${changing}`;
   if (input.answered === 'declined')
-    return `:x: *You said you can't make it* (${role}, ${when}). The office will find someone.${changing}`;
+    return `❌ *You said you can't make it* (${role}, ${when}). The office will find someone.${changing}`;
   return null;
 }
 

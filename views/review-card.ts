@@ -88,7 +88,7 @@ export function buildReviewCard(input: ReviewCardInput): SlackMessage {
   blocks.push({ type: 'divider' }, ...breakdownOrHint(input.breakdown, tenant, intake));
   const when = intakeWhen(intake, tenant.timezone);
   if (input.approvedBy) {
-    const approved = `:white_check_mark: Approved by ${userMention(input.approvedBy)}: the charter's status follows in this thread.`;
+    const approved = `✅ Approved by ${userMention(input.approvedBy)}: the charter's status follows in this thread.`;
     blocks.push({ type: 'context', block_id: BLOCK_IDS.cardNotice, elements: [mrkdwn(approved)] });
     const text = [
       'Approved',
