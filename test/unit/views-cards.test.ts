@@ -408,3 +408,35 @@ describe('buildAlreadyBookedCard', () => {
     expectValid(card);
   });
 });
+
+describe('a charter booked by /charter (no marketplace id, no boat) on the cards', () => {
+  it('names it by boat, date and renter, never by deckhand id', async () => {
+    const tenant = await exampleTenant();
+    const seed = seedBooking(tenant);
+    const booking = seedBooking(tenant, {
+      marketplaceId: null,
+      details: { ...seed.details, bookingId: null, listingName: null },
+    });
+    const cancel = buildCancellationCard({
+      intake: null,
+      booking,
+      tenant,
+      draftId: booking.bookingId,
+      now: NOW,
+    });
+    const change = buildModificationCard({
+      intake: { ...(await parseEmail('09-modification-date-changed.eml')) },
+      booking,
+      tenant,
+      draftId: 'DR5',
+      now: NOW,
+    });
+
+    for (const card of [cancel, change]) {
+      const visible = JSON.stringify(card.blocks.filter((b) => b.type !== 'actions'));
+      expect(visible).not.toContain(booking.bookingId);
+      expect(visible).toContain('Boat not set');
+      expect(visible).toContain('Avery Sampleton');
+    }
+  });
+});
