@@ -459,6 +459,27 @@ describe('a confirmation already booked', () => {
     expect(allText(same.blocks)).toContain(`/archives/${OPS}/p${threadTs.replace('.', '')}`);
     expect(allText(same.blocks)).toContain('Nothing in this email differs');
     expect(allText(same.blocks)).not.toContain(bookingId);
+    // Dismiss pressed twice at once: the card is dismissed once; the late press is told so.
+    const dismiss = () =>
+      h.standIn.blockAction({
+        userId: DANA,
+        channelId: OPS,
+        messageTs: same.ts,
+        actionId: ACTION_IDS.reviewDismiss,
+        blockId: BLOCK_IDS.cardActions,
+        value: buttonValue(same.blocks, ACTION_IDS.reviewDismiss) as string,
+      });
+    await Promise.all([dismiss(), dismiss()]);
+    await h.slack.idle();
+    expect(h.standIn.messages(OPS).find((m) => m.ts === same.ts)?.text).toBe(
+      `Dismissed by <@${DANA}>.`,
+    );
+    expect(
+      h.standIn
+        .messages(OPS)
+        .filter((m) => m.ephemeralTo === DANA && /^Nothing to dismiss/.test(m.text ?? ''))
+        .map((m) => m.text),
+    ).toEqual(['Nothing to dismiss: this card was already dismissed.']);
 
     // No marketplace id, same boat, date and renter, two more guests: Apply changes, with why.
     const changed = await forwardAgain(
