@@ -18,7 +18,18 @@ export async function applyChangeJob(
   const draft = await deps.drafts.get(tenant.id, job.target);
   let change: IntakeResult;
   if (draft) {
-    if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) return;
+    if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) {
+      // Applied or dismissed already (a double click, a stale card): say so, change nothing.
+      if (job.card) {
+        const now = await deps.drafts.get(tenant.id, draft.draftId);
+        await client.chat.postEphemeral({
+          channel: job.card.channelId,
+          user: job.userId,
+          text: `Nothing to apply: this card was already ${now?.status === 'dismissed' ? 'dismissed' : 'applied'}.`,
+        });
+      }
+      return;
+    }
     change = draft.intake;
   } else {
     // `/charter cancel ID`: the button carries the booking id.

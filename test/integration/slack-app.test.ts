@@ -490,15 +490,24 @@ describe('a confirmation already booked', () => {
     expect(buttonValue(changed.blocks, ACTION_IDS.reviewApprove)).toBeUndefined();
     const draftId = buttonValue(changed.blocks, ACTION_IDS.applyChanges) as string;
     expect(draftId).toMatch(/^DR/);
-    await h.standIn.blockAction({
-      userId: DANA,
-      channelId: OPS,
-      messageTs: changed.ts,
-      actionId: ACTION_IDS.applyChanges,
-      blockId: BLOCK_IDS.cardActions,
-      value: draftId,
-    });
+    // Pressed twice at once: applied once; the late press is told so.
+    const apply = () =>
+      h.standIn.blockAction({
+        userId: DANA,
+        channelId: OPS,
+        messageTs: changed.ts,
+        actionId: ACTION_IDS.applyChanges,
+        blockId: BLOCK_IDS.cardActions,
+        value: draftId,
+      });
+    await Promise.all([apply(), apply()]);
     await h.slack.idle();
+    expect(
+      h.standIn
+        .messages(OPS)
+        .filter((m) => m.ephemeralTo === DANA && /^Nothing to apply/.test(m.text ?? ''))
+        .map((m) => m.text),
+    ).toEqual(['Nothing to apply: this card was already applied.']);
     const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');
     expect(bookings).toHaveLength(1);
     expect(bookings[0]?.details.partySize).toBe(6);
