@@ -321,7 +321,17 @@ export function buildApprovalModal(input: ApprovalModalInput): ModalView {
         max_length: NAME_MAX,
         ...(draft.listingName ? { initial_value: clip(draft.listingName, NAME_MAX) } : {}),
       },
-      { optional: true },
+      {
+        optional: true,
+        ...(draft.listingName
+          ? {}
+          : {
+              hint: plain(
+                'Boat not set: the booking does not name it. Type it so the crew and the guests know which boat.',
+                LIMITS.inputHint,
+              ),
+            }),
+      },
     ),
     inputBlock(BLOCK_IDS.approvalCaptain, 'Captain', captainSelect, {
       dispatch_action: true,

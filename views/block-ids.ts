@@ -32,6 +32,8 @@ export const BLOCK_IDS = {
   cardActions: 'card_actions',
   requestDeadline: 'request_deadline',
   modificationChanges: 'modification_changes',
+  /** The already-booked card: which charter it is and where its thread is. */
+  alreadyBooked: 'already_booked',
   cancellationSummary: 'cancellation_summary',
   cancellationEffects: 'cancellation_effects',
 
@@ -49,6 +51,8 @@ export const BLOCK_IDS = {
   crewDmBriefing: 'crew_dm_briefing',
   crewDmActions: 'crew_dm_actions',
   crewDmContact: 'crew_dm_contact',
+  /** The answer given ("You confirmed … ✓"), once the person answered. */
+  crewDmAnswer: 'crew_dm_answer',
 
   // What a /charter line said that was not read (the modal's block and the ephemeral reply).
   notUnderstood: 'not_understood',
@@ -92,6 +96,8 @@ export const ACTION_IDS = {
   // The crew member's DM (value: the opaque assignment key the caller gave).
   crewConfirm: 'crew_confirm',
   crewDecline: 'crew_decline',
+  /** On an answered DM: shows *Confirm* / *Can't make it* again. */
+  crewChangeAnswer: 'crew_change_answer',
   /** A link button to the magic-link page: Slack still sends block_actions, ack it. */
   crewOpenLink: 'crew_open_link',
 } as const;

@@ -42,8 +42,9 @@ export function buildCancellationCard(input: CancellationCardInput): SlackMessag
   if (booking) {
     const d = booking.details;
     const fields = [
-      ['Booking', booking.marketplaceId ?? booking.bookingId],
-      ['Boat', d.listingName],
+      // The marketplace's booking number; deckhand's own id is for the CLI and logs.
+      ['Booking', booking.marketplaceId],
+      ['Boat', d.listingName ?? 'Boat not set'],
       ['When', formatInZone(new Date(booking.startsAt), tenant.timezone)],
       ['Renter', d.guestName],
       ['Guests', d.partySize === null ? null : String(d.partySize)],

@@ -51,7 +51,7 @@ export function charterSummaryText(entry: CharterListEntry, tenant: Tenant, now:
   const { booking } = entry;
   const d = booking.details;
   const when = formatShortWhen(new Date(booking.startsAt), tenant.timezone, now);
-  const head = `*${when}* · ${safe(d.listingName ?? tenant.name, 200)}`;
+  const head = `*${when}* · ${safe(d.listingName ?? 'Boat not set', 200)}`;
   const who = [
     d.guestName ? safe(d.guestName, 200) : null,
     d.partySize === null ? null : `${d.partySize} guest${d.partySize === 1 ? '' : 's'}`,

@@ -29,7 +29,7 @@ export function buildCostBreakdownBlocks(
 ): KnownBlock[] {
   const lines = breakdown.lines.map(
     (line) =>
-      `${escapeMrkdwn(line.label)} _(${escapeMrkdwn(line.detail)})_: −${formatCents(line.cents)}`,
+      `${escapeMrkdwn(line.label)} _(${escapeMrkdwn(line.detail)}${line.hoursWhy ? `: ${escapeMrkdwn(line.hoursWhy)}` : ''})_: −${formatCents(line.cents)}`,
   );
   const blocks: KnownBlock[] = [
     {

@@ -1,4 +1,7 @@
-/** A crew member's Slack DM: the briefing (never money) with *Confirm* / *Can't make it*. */
+/**
+ * A crew member's Slack DM: the briefing (never money) with *Confirm* / *Can't make it*, or, once
+ * answered, the answer given with *Change my answer*.
+ */
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { CrewMessage, CrewMessageKind } from '../src/crew/crew-notifier.ts';
 import { crewMessageText } from '../src/crew/crew-notifier.ts';
@@ -20,8 +23,23 @@ export interface CrewDmInput {
   message: CrewMessage;
   /** Opaque key both buttons carry; the listener resolves it to the assignment. */
   assignmentKey: string;
-  /** Their current answer, when the DM is updated after they answered. */
+  /**
+   * Their current answer, when the DM is updated after they answered: the DM then says it and
+   * offers *Change my answer* instead of the two answer buttons.
+   */
   answered?: 'confirmed' | 'declined' | null | undefined;
+  /** After *Change my answer*: the answer stays shown, with *Confirm* / *Can't make it* again. */
+  changing?: boolean | undefined;
+}
+
+/** "You confirmed: Deckhand, Tue, Jun 2, 2026, 10:00 AM PDT ✓" and its decline counterpart. */
+function answerLine(input: CrewDmInput, role: string, when: string): string | null {
+  const changing = input.changing ? ' Pick your new answer below.' : '';
+  if (input.answered === 'confirmed')
+    return `*You confirmed:* ${role}, ${when} ✓ See you at the dock!${changing}`;
+  if (input.answered === 'declined')
+    return `❌ *You said you can't make it* (${role}, ${when}). The office will find someone.${changing}`;
+  return null;
 }
 
 const INTROS: Record<CrewMessageKind, (role: string, company: string) => string> = {
@@ -77,8 +95,16 @@ export function buildCrewDm(input: CrewDmInput): SlackMessage {
     blocks.push({ type: 'section', block_id: BLOCK_IDS.crewDmBriefing, text: mrkdwn(intro) });
   }
 
+  const answered = open
+    ? answerLine(input, safe(b.role, 100), formatInZone(new Date(b.startsAt), zone))
+    : null;
+  if (answered)
+    blocks.push({ type: 'section', block_id: BLOCK_IDS.crewDmAnswer, text: mrkdwn(answered) });
+
   const elements: Button[] = [];
-  if (open) {
+  if (open && answered && !input.changing) {
+    elements.push(button('Change my answer', ACTION_IDS.crewChangeAnswer, input.assignmentKey));
+  } else if (open) {
     elements.push(
       button('Confirm', ACTION_IDS.crewConfirm, input.assignmentKey, { style: 'primary' }),
       button("Can't make it", ACTION_IDS.crewDecline, input.assignmentKey),
@@ -102,18 +128,20 @@ export function buildCrewDm(input: CrewDmInput): SlackMessage {
     blocks.push(actions);
   }
 
-  const contact = [
-    input.answered === 'confirmed' ? '✅ You confirmed. Thank you!' : null,
-    input.answered === 'declined'
-      ? "❌ You said you can't make it. The office will find someone."
-      : null,
-    `Questions: ${safe(message.tenant.contact.phone, 50)} · ${safe(message.tenant.contact.email, 200)}`,
-  ].filter(Boolean);
+  const contact = `Questions: ${safe(message.tenant.contact.phone, 50)} · ${safe(message.tenant.contact.email, 200)}`;
   blocks.push({
     type: 'context',
     block_id: BLOCK_IDS.crewDmContact,
-    elements: [mrkdwn(contact.join(' · '), LIMITS.contextText)],
+    elements: [mrkdwn(contact, LIMITS.contextText)],
   });
 
-  return { text: truncate(safe(subject, LIMITS.messageText), LIMITS.messageText), blocks };
+  // The notification text follows the answer, so the DM list does not show a stale question.
+  const what = `${b.role}, ${formatInZone(new Date(b.startsAt), zone)}`;
+  const text =
+    answered && !input.changing
+      ? input.answered === 'confirmed'
+        ? `You confirmed ✓ ${what}`
+        : `You said you can't make it (${what})`
+      : subject;
+  return { text: truncate(safe(text, LIMITS.messageText), LIMITS.messageText), blocks };
 }

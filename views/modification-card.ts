@@ -112,10 +112,8 @@ export function modificationChanges(intake: IntakeResult, booking: Booking): Fie
 
 function bookingLine(booking: Booking, tenant: Tenant): string {
   return [
-    booking.marketplaceId
-      ? `Booking *${safe(booking.marketplaceId, 100)}*`
-      : `*${booking.bookingId}*`,
-    booking.details.listingName ? safe(booking.details.listingName, 200) : null,
+    booking.marketplaceId ? `Booking *${safe(booking.marketplaceId, 100)}*` : null,
+    safe(booking.details.listingName ?? 'Boat not set', 200),
     booking.details.guestName ? safe(booking.details.guestName, 200) : null,
     formatInZone(new Date(booking.startsAt), tenant.timezone),
   ]

@@ -10,7 +10,7 @@ import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';
 import { buildBookingSummaryBlocks } from './booking-summary-blocks.ts';
 import { buildCostBreakdownBlocks } from './cost-breakdown-blocks.ts';
 import { buildIntakeEvidenceBlocks } from './intake-evidence-blocks.ts';
-import { button, LIMITS, mrkdwn, type SlackMessage, safe } from './slack-format.ts';
+import { button, LIMITS, mrkdwn, type SlackMessage, safe, userMention } from './slack-format.ts';
 
 export interface ReviewCardInput {
   intake: IntakeResult;
@@ -20,6 +20,11 @@ export interface ReviewCardInput {
   /** The stored draft the buttons act on (button value). */
   draftId: string;
   now: Date;
+  /**
+   * Who approved it, once approved: the card keeps its summary and breakdown and loses only its
+   * buttons (a line says who approved it and where the charter goes on).
+   */
+  approvedBy?: string | undefined;
 }
 
 /** "Sat, May 30, 2026, 9:00 AM PDT", or the date and time as parsed, or null. */
@@ -71,7 +76,7 @@ export function buildReviewCard(input: ReviewCardInput): SlackMessage {
     ...buildBookingSummaryBlocks(intake, tenant.timezone),
     ...buildIntakeEvidenceBlocks(intake),
   ];
-  if (intake.startsAt && Date.parse(intake.startsAt) <= now.getTime()) {
+  if (!input.approvedBy && intake.startsAt && Date.parse(intake.startsAt) <= now.getTime()) {
     blocks.push({
       type: 'context',
       block_id: BLOCK_IDS.cardNotice,
@@ -80,7 +85,20 @@ export function buildReviewCard(input: ReviewCardInput): SlackMessage {
       ],
     });
   }
-  blocks.push({ type: 'divider' }, ...breakdownOrHint(input.breakdown, tenant, intake), {
+  blocks.push({ type: 'divider' }, ...breakdownOrHint(input.breakdown, tenant, intake));
+  const when = intakeWhen(intake, tenant.timezone);
+  if (input.approvedBy) {
+    const approved = `✅ Approved by ${userMention(input.approvedBy)}: the charter's status follows in this thread.`;
+    blocks.push({ type: 'context', block_id: BLOCK_IDS.cardNotice, elements: [mrkdwn(approved)] });
+    const text = [
+      'Approved',
+      intake.guestName ? `: ${safe(intake.guestName, 200)}` : '',
+      when ? ` on ${safe(when, 100)}` : '',
+      ` (by ${userMention(input.approvedBy)}).`,
+    ].join('');
+    return { text: truncate(text, LIMITS.messageText), blocks };
+  }
+  blocks.push({
     type: 'actions',
     block_id: BLOCK_IDS.cardActions,
     elements: [
@@ -88,7 +106,6 @@ export function buildReviewCard(input: ReviewCardInput): SlackMessage {
       button('Dismiss', ACTION_IDS.reviewDismiss, input.draftId),
     ],
   });
-  const when = intakeWhen(intake, tenant.timezone);
   const text = [
     'New booking',
     intake.guestName ? ` for ${safe(intake.guestName, 200)}` : '',

@@ -155,12 +155,13 @@ export function formatShortWhen(instant: Date, timeZone: string, now: Date): str
   }).format(instant);
 }
 
-/** "9:00 AM" in the zone. */
+/** "9:00 AM PDT": the zone's label always, so a reader in another zone is not misled. */
 export function formatClockTime(instant: Date, timeZone: string): string {
   return dateFormat('en-US', {
     timeZone,
     hour: 'numeric',
     minute: '2-digit',
+    timeZoneName: 'short',
   }).format(instant);
 }
 

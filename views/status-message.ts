@@ -62,8 +62,9 @@ const BOOKING_STATE: Record<Booking['status'], string> = {
 /** Most declined people shown with a replacement picker (the message stays within 50 blocks). */
 const MAX_DECLINE_BLOCKS = 20;
 
-function boatName(booking: Booking, tenant: Tenant): string {
-  return booking.details.listingName ?? tenant.name;
+/** The boat, or "Boat not set": the company's name would read as if it were the boat. */
+function boatName(booking: Booking): string {
+  return booking.details.listingName ?? 'Boat not set';
 }
 
 function stepEntries(outcome: Pick<PipelineOutcome, 'steps'>) {
@@ -88,7 +89,7 @@ export function statusText(input: StatusMessageInput): string {
     booking.status === 'cancelled' || booking.status === 'completed'
       ? `${BOOKING_STATE[booking.status]}: `
       : '';
-  const text = `${state}${safe(boatName(booking, tenant), 200)}, ${when}: ${done}/${steps.length} steps done${
+  const text = `${state}${safe(boatName(booking), 200)}, ${when}: ${done}/${steps.length} steps done${
     failed > 0 ? `, ${failed} failed` : ''
   }; crew ${crewCounts(input.crew)}`;
   return truncate(text, LIMITS.messageText);
@@ -111,7 +112,7 @@ export function buildStatusMessage(input: StatusMessageInput): SlackMessage {
   const blocks: KnownBlock[] = [
     {
       type: 'header',
-      text: plain(`${prefix}⛵ ${boatName(booking, tenant)} · ${when}`, LIMITS.headerText),
+      text: plain(`${prefix}⛵ ${boatName(booking)} · ${when}`, LIMITS.headerText),
     },
   ];
 

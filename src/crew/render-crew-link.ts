@@ -17,6 +17,13 @@ const STATE_LABELS: Record<Exclude<AssignmentState, 'replaced'>, string> = {
   declined: 'You said you cannot make it. The office will find someone else.',
 };
 
+/** What pressing Confirm does from each answer, in its label (an already-confirmed press changes nothing). */
+const CONFIRM_LABELS: Record<Exclude<AssignmentState, 'replaced'>, string> = {
+  pending: 'Confirm, I will be there',
+  confirmed: 'Keep me confirmed (nothing changes)',
+  declined: 'I can make it after all: confirm',
+};
+
 export interface CrewLinkView {
   sheet: CrewPageModel;
   personName: string;
@@ -38,7 +45,7 @@ export function renderCrewLinkPage(view: CrewLinkView): string {
     roleLabel: view.roleLabel,
     state: view.state,
     stateLabel: STATE_LABELS[view.state],
-    confirmed: view.state === 'confirmed',
+    confirmLabel: CONFIRM_LABELS[view.state],
     canAnswer: view.canAnswer,
     formKey: view.formKey,
     closedNote: `Answers closed at the call time (${formatInZone(new Date(view.sheet.callAt), zone)}). To change anything now, call the office: ${view.sheet.tenant.contact.phone}.`,

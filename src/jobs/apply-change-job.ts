@@ -1,10 +1,12 @@
 /** The `change.apply` job: *Apply changes* / *Cancel charter* on a card, or `/charter cancel`. */
 import type { WebClient } from '@slack/web-api';
+import { charterName } from '../../views/already-booked-card.ts';
 import type { IntakeResult } from '../intake/intake-result.ts';
 import { applyChange, cancellationOf, findBooking } from '../pipeline/book-from-intake.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import type { JobOf } from '../queue/jobs.ts';
 import type { JobDeps } from '../slack/slack-deps.ts';
+import { escapeMrkdwn } from '../text/escape.ts';
 
 /** The `change.apply` job: a change draft (or `/charter cancel`'s booking) applied, then the pipeline. */
 export async function applyChangeJob(
@@ -16,7 +18,18 @@ export async function applyChangeJob(
   const draft = await deps.drafts.get(tenant.id, job.target);
   let change: IntakeResult;
   if (draft) {
-    if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) return;
+    if (!(await deps.drafts.transition(tenant.id, draft.draftId, 'open', 'approved'))) {
+      // Applied or dismissed already (a double click, a stale card): say so, change nothing.
+      if (job.card) {
+        const now = await deps.drafts.get(tenant.id, draft.draftId);
+        await client.chat.postEphemeral({
+          channel: job.card.channelId,
+          user: job.userId,
+          text: `Nothing to apply: this card was already ${now?.status === 'dismissed' ? 'dismissed' : 'applied'}.`,
+        });
+      }
+      return;
+    }
     change = draft.intake;
   } else {
     // `/charter cancel ID`: the button carries the booking id.
@@ -29,7 +42,7 @@ export async function applyChangeJob(
     await client.chat.update({
       channel: job.card.channelId,
       ts: job.card.ts,
-      text: `${what} ${booking.bookingId} (by <@${job.userId}>).`,
+      text: `${what} ${escapeMrkdwn(charterName(booking, tenant.timezone))} (by <@${job.userId}>).`,
       blocks: [],
     });
   }

@@ -1,12 +1,14 @@
 /** The `draft.approve` job: the approval modal's submission booked, the thread opened, the pipeline run. */
 import type { WebClient } from '@slack/web-api';
-import { userMention } from '../../views/slack-format.ts';
+import { buildReviewCard } from '../../views/review-card.ts';
+import type { Booking } from '../bookings/booking.ts';
 import { emptyBookingFields, type IntakeResult } from '../intake/intake-result.ts';
 import { approveBooking } from '../pipeline/book-from-intake.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { newBookingId } from '../pipeline/slugs.ts';
 import type { JobOf } from '../queue/jobs.ts';
 import type { JobDeps } from '../slack/slack-deps.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
 
 /**
  * The `draft.approve` job: book the draft once, open the charter thread, run the pipeline.
@@ -64,7 +66,7 @@ export async function approveDraftJob(
     });
   // The card and "Approved by …" once: a re-run past the draft's approval does not repeat them.
   if (approvedNow) {
-    if (job.cardTs) await markCardApproved(deps, client, job, booking.bookingId);
+    if (job.cardTs) await markCardApproved(deps, client, job, { intake, booking, tenant });
     deps.thread.onEvent(tenant.id, booking.bookingId, {
       seq: 0,
       at: deps.clock().toISOString(),
@@ -78,24 +80,37 @@ export async function approveDraftJob(
 }
 
 /**
- * The review card becomes a line saying who approved it, without its buttons (as *Dismiss*
- * does), so nobody opens the modal for a booking that is already on its way. Best effort: the
- * card may have been deleted, and the charter goes on either way.
+ * The review card keeps what was approved (the summary as booked and its cost breakdown) and
+ * loses its buttons for a line saying who approved it, so nobody opens the modal for a booking
+ * that is already on its way. Best effort: the card may have been deleted, and the charter goes
+ * on either way.
  */
 async function markCardApproved(
   deps: JobDeps,
   client: WebClient,
   job: JobOf<'draft.approve'>,
-  bookingId: string,
+  approved: { intake: IntakeResult; booking: Booking; tenant: Tenant },
 ): Promise<void> {
+  const { booking, tenant } = approved;
+  const card = buildReviewCard({
+    intake: { ...approved.intake, startsAt: booking.startsAt, endsAt: booking.endsAt, missing: [] },
+    tenant,
+    breakdown: booking.price,
+    draftId: job.draftId,
+    now: deps.clock(),
+    approvedBy: job.approvedBy,
+  });
   try {
     await client.chat.update({
       channel: job.channelId,
       ts: job.cardTs as string,
-      text: `Approved by ${userMention(job.approvedBy)} as ${bookingId}: its status follows in this thread.`,
-      blocks: [],
+      text: card.text,
+      blocks: card.blocks,
     });
   } catch (error) {
-    deps.logger.warn({ err: error, bookingId }, 'marking the review card approved failed');
+    deps.logger.warn(
+      { err: error, bookingId: booking.bookingId },
+      'marking the review card approved failed',
+    );
   }
 }

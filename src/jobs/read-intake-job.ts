@@ -4,6 +4,7 @@
  * re-delivered event posts nothing twice. `not_booking` posts nothing.
  */
 import type { WebClient } from '@slack/web-api';
+import { buildAlreadyBookedCard } from '../../views/already-booked-card.ts';
 import { buildCancellationCard } from '../../views/cancellation-card.ts';
 import { buildModificationCard } from '../../views/modification-card.ts';
 import { buildRequestCard } from '../../views/request-card.ts';
@@ -16,6 +17,7 @@ import { priceCharter, revenueCentsFor } from '../pricing/price-charter.ts';
 import type { JobOf } from '../queue/jobs.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
+import { type AlreadyBooked, findAlreadyBooked } from './find-already-booked.ts';
 
 function defaultPrice(intake: IntakeResult, tenant: Tenant) {
   const revenueCents = revenueCentsFor(intake, tenant.pricing);
@@ -31,6 +33,27 @@ function defaultPrice(intake: IntakeResult, tenant: Tenant) {
     },
     tenant.pricing,
   );
+}
+
+/** The charter thread's permalink; null (and a warning logged) when Slack gives none. */
+async function threadUrl(
+  deps: SlackDeps,
+  client: WebClient,
+  { booking }: AlreadyBooked,
+): Promise<string | null> {
+  const slack = booking.slack;
+  if (!slack?.threadTs) return null;
+  try {
+    const answer = await client.chat.getPermalink({
+      channel: slack.channelId,
+      message_ts: slack.threadTs,
+    });
+    return answer.permalink ?? null;
+  } catch (error) {
+    // The card still names the charter; only the link is missing.
+    deps.logger.warn({ err: error, bookingId: booking.bookingId }, 'chat.getPermalink failed');
+    return null;
+  }
 }
 
 export async function postIntakeCard(
@@ -49,10 +72,22 @@ export async function postIntakeCard(
   const { tenant, intake } = input;
   if (intake.kind === 'not_booking') return 'ignored';
   const draftId = `DR${input.sourceKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`;
+  const already =
+    intake.kind === 'booking' || intake.kind === 'request'
+      ? await findAlreadyBooked(deps.bookings, tenant, intake)
+      : null;
   const created = await deps.drafts.create({
     tenantId: tenant.id,
     draftId,
-    intake,
+    // A confirmation of a charter on file is stored as a change to it, so that *Apply changes*
+    // applies what differs to that booking (and nothing can book it a second time).
+    intake: already
+      ? {
+          ...intake,
+          kind: 'modification',
+          bookingId: intake.bookingId ?? already.booking.bookingId,
+        }
+      : intake,
     channelId: input.channelId,
     threadTs: input.messageTs,
     createdBy: input.userId,
@@ -72,8 +107,16 @@ export async function postIntakeCard(
         })
       : null;
   }
-  const card =
-    intake.kind === 'booking'
+  const card = already
+    ? buildAlreadyBookedCard({
+        intake,
+        booking: already.booking,
+        tenant,
+        matchedBy: already.matchedBy,
+        threadUrl: await threadUrl(deps, client, already),
+        draftId,
+      })
+    : intake.kind === 'booking'
       ? buildReviewCard({ intake, tenant, breakdown: defaultPrice(intake, tenant), draftId, now })
       : intake.kind === 'request'
         ? buildRequestCard({

@@ -36,6 +36,7 @@ export async function listOutbox(dataDir: string): Promise<OutboxMessage[]> {
         date: email.date ?? null,
         kind: header('X-Deckhand-Kind'),
         link: /(https?:\/\/\S+\/crew\/\S+)/.exec(email.text ?? '')?.[1] ?? null,
+        body: email.text?.trim() || null,
       };
     }),
   );

@@ -5,7 +5,7 @@
  */
 
 import { CRLF, escapeIcsText, foldIcsLine, formatIcsUtc } from '../text/ics.ts';
-import { parseInstant } from './page-format.ts';
+import { meetingPoint, parseInstant } from './page-format.ts';
 import type { GuestPageModel } from './page-models.ts';
 
 export { escapeIcsText, foldIcsLine, formatIcsUtc };
@@ -13,6 +13,12 @@ export { escapeIcsText, foldIcsLine, formatIcsUtc };
 /** RFC 5545 §3.1: a content line is at most 75 octets, excluding the line break. */
 
 /** The public guest page for a slug on the tenant's domain. */
+/** The meeting point once: its name, and its address when that says more. */
+function location(departure: { name: string; address: string }): string {
+  const point = meetingPoint(departure.name, departure.address);
+  return point.address ? `${point.name}, ${point.address}` : point.name;
+}
+
 export function guestPageUrl(domain: string, slug: string): string {
   return `https://${domain}/g/${slug}`;
 }
@@ -52,7 +58,7 @@ export function buildGuestIcs(model: GuestPageModel, now: Date): string {
     `DTSTART:${formatIcsUtc(start)}`,
     `DTEND:${formatIcsUtc(end)}`,
     textProperty('SUMMARY', summary),
-    textProperty('LOCATION', `${model.departure.name}, ${model.departure.address}`),
+    textProperty('LOCATION', location(model.departure)),
     textProperty('DESCRIPTION', description),
     `URL:${pageUrl}`,
     'END:VEVENT',

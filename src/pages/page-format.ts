@@ -93,6 +93,28 @@ export function formatPartySize(partySize: number | null): string | null {
   return `${partySize} ${partySize === 1 ? 'guest' : 'guests'}`;
 }
 
+/**
+ * The meeting point as people read it: its name and, when it says more, its address. A
+ * marketplace departure is one line used as both, and "Dock C" beside "Dock C, 1 Main St" says
+ * it twice; then the longer line alone is shown.
+ *
+ * @example meetingPoint('Dock C, 1 Main St', 'Dock C, 1 Main St') // { name: 'Dock C, 1 Main St', address: null }
+ */
+export function meetingPoint(
+  name: string,
+  address: string,
+): { name: string; address: string | null } {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const [n, a] = [norm(name), norm(address)];
+  if (a === '' || n.includes(a)) return { name, address: null };
+  if (n === '' || a.includes(n)) return { name: address, address: null };
+  return { name, address };
+}
+
 /** A Google Maps search link for an address, usable from any phone. */
 export function mapsUrl(address: string): string {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;

@@ -19,6 +19,7 @@ import {
   formatPartySize,
   mailtoHref,
   mapsUrl,
+  meetingPoint,
   minutesBetween,
   parseInstant,
   telHref,
@@ -83,7 +84,8 @@ interface ContactView {
 
 interface DepartureView {
   name: string;
-  address: string;
+  /** Null when the name already says it (shown once). */
+  address: string | null;
   parking: string | null;
   mapUrl: string;
 }
@@ -98,11 +100,15 @@ function contactView(contact: { phone: string; email: string }): ContactView {
 }
 
 function departureView(departure: GuestPageModel['departure']): DepartureView {
+  // A model with a hole (e.g. from JSON) is left for assertComplete to name.
+  const point =
+    typeof departure.name === 'string' && typeof departure.address === 'string'
+      ? meetingPoint(departure.name, departure.address)
+      : { name: departure.name, address: departure.address };
   return {
-    name: departure.name,
-    address: departure.address,
+    ...point,
     parking: departure.parking?.trim() ? departure.parking : null,
-    mapUrl: mapsUrl(departure.address),
+    mapUrl: mapsUrl(point.address ?? point.name),
   };
 }
 

@@ -26,6 +26,11 @@ export interface CostLine {
   cents: number;
   /** How the amount was computed, for people ("18% of $840.75"). */
   detail: string;
+  /**
+   * Why a wage line's hours are not the trip's ("3 h + 1 h before + 1 h after", "4 h minimum"),
+   * when they differ; absent otherwise (and on prices stored before it existed).
+   */
+  hoursWhy?: string;
 }
 
 export interface PriceBreakdown {
@@ -58,6 +63,28 @@ function paidMinutes(
     durationMinutes + wage.paidMinutesBefore + wage.paidMinutesAfter,
     wage.minimumPaidMinutes,
   );
+}
+
+/** Why the paid time differs from the trip's, or undefined when it does not. */
+function paidWhy(
+  wage: { paidMinutesBefore: number; paidMinutesAfter: number; minimumPaidMinutes: number },
+  durationMinutes: number,
+): string | undefined {
+  const paid = paidMinutes(wage, durationMinutes);
+  if (paid === durationMinutes) return undefined;
+  const worked = durationMinutes + wage.paidMinutesBefore + wage.paidMinutesAfter;
+  if (paid > worked) return `${formatMinutes(paid)} minimum`;
+  return [
+    `${formatMinutes(durationMinutes)} trip`,
+    wage.paidMinutesBefore > 0 ? `${formatMinutes(wage.paidMinutesBefore)} before` : null,
+    wage.paidMinutesAfter > 0 ? `${formatMinutes(wage.paidMinutesAfter)} after` : null,
+  ]
+    .filter(Boolean)
+    .join(' + ');
+}
+
+function withWhy(hoursWhy: string | undefined): { hoursWhy?: string } {
+  return hoursWhy === undefined ? {} : { hoursWhy };
 }
 
 function feeLine(fee: Fee, input: PriceInput, warnings: string[]): CostLine {
@@ -121,6 +148,7 @@ export function priceCharter(input: PriceInput, pricing: Pricing): PriceBreakdow
       label: 'Captain',
       cents: mulDivRoundHalfUp(pricing.captain.rateCents, minutes, 60),
       detail: `${formatMinutes(minutes)} × ${formatCents(pricing.captain.rateCents)}/h`,
+      ...withWhy(paidWhy(pricing.captain, input.durationMinutes)),
     });
   }
   if (input.crewCount > 0) {
@@ -131,6 +159,7 @@ export function priceCharter(input: PriceInput, pricing: Pricing): PriceBreakdow
       // One line, one rounding: count × rate × minutes / 60.
       cents: mulDivRoundHalfUp(pricing.crew.rateCents * input.crewCount, minutes, 60),
       detail: `${input.crewCount} × ${formatMinutes(minutes)} × ${formatCents(pricing.crew.rateCents)}/h`,
+      ...withWhy(paidWhy(pricing.crew, input.durationMinutes)),
     });
   }
   for (const fee of pricing.fees)

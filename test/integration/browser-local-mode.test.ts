@@ -149,6 +149,8 @@ describe('local mode in the browser', () => {
     await page.getByRole('button', { name: /Crew email outbox/ }).click();
     const julesMail = page.locator('.outbox-item').filter({ hasText: 'Jules' }).first();
     await expect.poll(() => julesMail.count(), { timeout: 20_000 }).toBe(1);
+    // The email's text as Jules reads it, not only its subject and link.
+    expect(await julesMail.locator('.outbox-body').textContent()).toContain('Be at the dock by:');
     await screenshot(page, 'local-6-outbox');
     const [crew] = await Promise.all([
       page.context().waitForEvent('page'),
@@ -171,6 +173,13 @@ describe('local mode in the browser', () => {
     await expect
       .poll(() => page.locator('#messages .message').last().textContent(), { timeout: 20_000 })
       .toMatch(/confirmed/i);
+    // The DM itself follows the answer: no live Confirm left, Change my answer instead.
+    const answeredDm = page.locator('#messages .message').filter({ hasText: 'You confirmed:' });
+    await expect.poll(() => answeredDm.count(), { timeout: 20_000 }).toBe(1);
+    expect(await answeredDm.getByRole('button', { name: 'Confirm' }).count()).toBe(0);
+    expect(await answeredDm.getByRole('button', { name: 'Change my answer' }).count()).toBe(1);
+    expect(await page.locator('#messages .message').count()).toBe(1);
+    await screenshot(page, 'local-8-crew-dm-answered');
 
     // Back in the channel, the status message shows both confirmed.
     await page.getByRole('button', { name: '# queen-of-san-diego' }).click();
@@ -181,6 +190,19 @@ describe('local mode in the browser', () => {
       .toMatch(/Jules Fakename \([^)]*\): confirmed[\s\S]*Marco Exemplo \([^)]*\): confirmed/);
     await scrollTo(statusMessage(page));
     await screenshot(page, 'local-9-status-confirmed');
+
+    // The same confirmation forwarded again: deckhand knows it is booked and links its thread.
+    await page.getByRole('button', { name: '📧 Forward an email' }).click();
+    await expect
+      .poll(() => page.locator('#forward-sample option').first().textContent())
+      .toContain('Booking confirmed');
+    await page.getByRole('button', { name: 'Forward to channel' }).click();
+    const again = page.locator('#thread .message').filter({ hasText: 'Already booked' });
+    await expect.poll(() => again.count(), { timeout: 20_000 }).toBe(1);
+    expect(await again.getByRole('button', { name: 'Review & approve' }).count()).toBe(0);
+    expect(await again.getByRole('link', { name: 'its thread' }).count()).toBe(1);
+    expect(await again.textContent()).toContain('Nothing in this email differs');
+    await screenshot(page, 'local-11-already-booked');
 
     expect(problems).toEqual([]);
   }, 180_000);

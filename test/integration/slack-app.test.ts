@@ -96,12 +96,23 @@ describe('the charter story', () => {
     expect(allText(status?.blocks)).toContain('✅');
     const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
     expect(replies.join('\n')).toMatch(/approved/i);
-    // The review card says who approved it and has no buttons left to press.
+    // The review card says who approved it and has no buttons left to press; it keeps the
+    // summary and the cost breakdown as approved, and names no internal id.
     const inThread = h.standIn.thread(OPS, threadTs);
     expect(inThread.filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove))).toHaveLength(0);
-    expect(inThread.map((m) => m.text)).toContainEqual(
-      `Approved by <@${DANA}> as ${bookingId}: its status follows in this thread.`,
+    const approvedCard = inThread.find((m) => (m.text ?? '').startsWith('Approved: '));
+    expect(approvedCard?.text).toBe(
+      `Approved: Avery Sampleton on Sat, Jun 5, 2027, 9:00 AM PDT (by <@${DANA}>).`,
     );
+    expect(approvedCard?.blocks?.map((b) => (b as { block_id?: string }).block_id)).toEqual(
+      expect.arrayContaining([
+        BLOCK_IDS.bookingSummary,
+        BLOCK_IDS.costTotals,
+        BLOCK_IDS.cardNotice,
+      ]),
+    );
+    expect(allText(approvedCard?.blocks)).toContain('$289.41');
+    expect(allText(approvedCard)).not.toContain(bookingId);
 
     // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
     const outbox = join(h.dataDir, 'outbox');
@@ -145,7 +156,11 @@ describe('the charter story', () => {
     };
     await answerByLink('rosa', { answer: 'confirm' });
     await answerByLink('jules', { answer: 'decline', reason: 'Boat show' });
-    await answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm);
+    // Marco double-clicks Confirm: one answer, one DM, no second thanks.
+    await Promise.all([
+      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+    ]);
     await h.slack.idle();
 
     let thread = h.standIn
@@ -155,6 +170,38 @@ describe('the charter story', () => {
     expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
     expect(thread).toMatch(/Jules Fakename.*declined/);
     expect(thread).toMatch(/Marco Exemplo.*confirmed/);
+
+    // Marco's DM now says his answer, with only "Change my answer" (and the link) to press.
+    const marcoDm = [...h.standIn.calls].find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        String(c.args.channel).startsWith('D') &&
+        allText(c.args.blocks).includes('Marco'),
+    );
+    const dmChannel = String(marcoDm?.args.channel);
+    const dmTs = String((marcoDm?.response as { ts?: string } | undefined)?.ts);
+    const marcoDmNow = () => h.standIn.messages(dmChannel).find((m) => m.ts === dmTs);
+    expect(marcoDmNow()?.text).toMatch(/^You confirmed ✓ /);
+    expect(allText(marcoDmNow()?.blocks)).toContain('You confirmed:');
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewConfirm)).toBeUndefined();
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer)).toEqual(
+      expect.any(String),
+    );
+    // The double click left the DM alone (no thanks posted under it) and one answer in the thread.
+    expect(h.standIn.messages(dmChannel).map((m) => m.ts)).toEqual([dmTs]);
+    expect(thread.match(/Marco Exemplo.*confirmed/g)).toHaveLength(1);
+    // Change my answer brings Confirm / Can't make it back, still saying the answer given.
+    await h.standIn.blockAction({
+      userId: 'U0MARCOEX',
+      channelId: dmChannel,
+      messageTs: dmTs,
+      actionId: ACTION_IDS.crewChangeAnswer,
+      blockId: BLOCK_IDS.crewDmActions,
+      value: buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer) as string,
+    });
+    await h.slack.idle();
+    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewDecline)).toEqual(expect.any(String));
+    expect(allText(marcoDmNow()?.blocks)).toContain('Pick your new answer below.');
 
     // Ops pick a replacement from the status message; Kai gets a DM and confirms.
     const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
@@ -248,7 +295,11 @@ describe('the charter story', () => {
     const statusMessages = h.standIn
       .messages(OPS)
       .filter((m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0);
-    expect(statusMessages).toHaveLength(1);
+    // The status message, and the review card marked approved (which keeps its summary).
+    expect(statusMessages.map((m) => allText(m.blocks).includes(BLOCK_IDS.statusState))).toEqual([
+      false,
+      true,
+    ]);
   }, 60_000);
 
   it('sets the charter up even when Slack refuses its status message', async () => {
@@ -352,11 +403,15 @@ describe('the charter story', () => {
       replies.filter((m) => /^:\+1: approved by|👍 Approved by/i.test(m.text ?? '')),
     ).toHaveLength(1);
     expect(
-      replies.filter((m) => /^Approved by .* as BKDIEDAFTERCLAIM/.test(m.text ?? '')),
+      replies.filter((m) => /^Approved: Avery Sampleton .*\(by <@/.test(m.text ?? '')),
     ).toHaveLength(1);
     expect(
       replies.filter(
-        (m) => allText(m.blocks).includes('Avery') && m.user !== DANA && m.updates > 0,
+        (m) =>
+          allText(m.blocks).includes('Avery') &&
+          allText(m.blocks).includes(BLOCK_IDS.statusState) &&
+          m.user !== DANA &&
+          m.updates > 0,
       ),
     ).toHaveLength(1);
 
@@ -372,6 +427,90 @@ describe('the charter story', () => {
       .thread(OPS, forwarded.ts)
       .filter((m) => (m.text ?? '').startsWith('✅ All steps done'));
     expect(allDone).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a confirmation already booked', () => {
+  async function forwardAgain(plainText: string) {
+    const forwarded = await h.standIn.forwardEmail({
+      channelId: OPS,
+      userId: DANA,
+      subject: "Booking confirmed: Sea Breeze 32' Sportfish on Sat, Jun 5, 2027",
+      from: 'Boatsetter <notifications@boatsetter.example.com>',
+      plainText,
+      date: 'Tue, 2 Mar 2027 10:00:00 -0800',
+    });
+    expect(forwarded.status).toBe(200);
+    await h.slack.idle();
+    const replies = h.standIn.thread(OPS, forwarded.ts).filter((m) => m.user !== DANA);
+    expect(replies).toHaveLength(1);
+    return replies[0] as (typeof replies)[number];
+  }
+
+  it('links the charter on file instead of a new review card, and applies only what differs', async () => {
+    h = await startSlackHarness();
+    const { threadTs, bookingId } = await forwardAndApprove();
+
+    // The same email again (same marketplace id): nothing to approve, nothing to apply.
+    const same = await forwardAgain(EMAIL);
+    expect(same.text).toMatch(/^Already booked: Sea Breeze 32' Sportfish · Avery Sampleton · /);
+    expect(buttonValue(same.blocks, ACTION_IDS.reviewApprove)).toBeUndefined();
+    expect(buttonValue(same.blocks, ACTION_IDS.applyChanges)).toBeUndefined();
+    expect(allText(same.blocks)).toContain(`/archives/${OPS}/p${threadTs.replace('.', '')}`);
+    expect(allText(same.blocks)).toContain('Nothing in this email differs');
+    expect(allText(same.blocks)).not.toContain(bookingId);
+    // Dismiss pressed twice at once: the card is dismissed once; the late press is told so.
+    const dismiss = () =>
+      h.standIn.blockAction({
+        userId: DANA,
+        channelId: OPS,
+        messageTs: same.ts,
+        actionId: ACTION_IDS.reviewDismiss,
+        blockId: BLOCK_IDS.cardActions,
+        value: buttonValue(same.blocks, ACTION_IDS.reviewDismiss) as string,
+      });
+    await Promise.all([dismiss(), dismiss()]);
+    await h.slack.idle();
+    expect(h.standIn.messages(OPS).find((m) => m.ts === same.ts)?.text).toBe(
+      `Dismissed by <@${DANA}>.`,
+    );
+    expect(
+      h.standIn
+        .messages(OPS)
+        .filter((m) => m.ephemeralTo === DANA && /^Nothing to dismiss/.test(m.text ?? ''))
+        .map((m) => m.text),
+    ).toEqual(['Nothing to dismiss: this card was already dismissed.']);
+
+    // No marketplace id, same boat, date and renter, two more guests: Apply changes, with why.
+    const changed = await forwardAgain(
+      EMAIL.replace('Booking ID: 90999001\n', '').replace('Guests: 4', 'Guests: 6'),
+    );
+    expect(allText(changed.blocks)).toContain('(same boat, date and renter)');
+    expect(allText(changed.blocks)).toContain('*Guests:* 4 → 6');
+    expect(buttonValue(changed.blocks, ACTION_IDS.reviewApprove)).toBeUndefined();
+    const draftId = buttonValue(changed.blocks, ACTION_IDS.applyChanges) as string;
+    expect(draftId).toMatch(/^DR/);
+    // Pressed twice at once: applied once; the late press is told so.
+    const apply = () =>
+      h.standIn.blockAction({
+        userId: DANA,
+        channelId: OPS,
+        messageTs: changed.ts,
+        actionId: ACTION_IDS.applyChanges,
+        blockId: BLOCK_IDS.cardActions,
+        value: draftId,
+      });
+    await Promise.all([apply(), apply()]);
+    await h.slack.idle();
+    expect(
+      h.standIn
+        .messages(OPS)
+        .filter((m) => m.ephemeralTo === DANA && /^Nothing to apply/.test(m.text ?? ''))
+        .map((m) => m.text),
+    ).toEqual(['Nothing to apply: this card was already applied.']);
+    const bookings = await h.runtime.store.listByTenant('queen-of-san-diego');
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]?.details.partySize).toBe(6);
   }, 60_000);
 });
 

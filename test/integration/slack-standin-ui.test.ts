@@ -182,6 +182,18 @@ describe('the workspace API', () => {
     expect(seenByKai).toEqual([]);
   });
 
+  it('answers a mistyped command as Slack does, only to who typed it, and no HTTP error', async () => {
+    const response = await post('message', { as: DANA, channel: OPS, text: '/chartr help' });
+    await slack.idle();
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    const seenByDana = (await state(DANA)).messages.filter((m) => m.ephemeral);
+    expect(JSON.stringify(seenByDana.at(-1))).toContain('/chartr is not a valid command.');
+    expect(JSON.stringify(seenByDana.at(-1))).toContain('USLACKBOT');
+    expect((await state(KAI)).messages.filter((m) => m.ephemeral)).toEqual([]);
+  });
+
   it('opens the approval modal from the card, shows errors on its fields, and closes it', async () => {
     const card = (await state(DANA)).messages.find((m) =>
       JSON.stringify(m.blocks ?? []).includes(ACTION_IDS.reviewApprove),

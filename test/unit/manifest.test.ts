@@ -59,6 +59,8 @@ const SCOPE_FOR_METHOD: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'chat.postEphemeral': 'chat:write',
+  // No scope: any message the app can see (here, a charter thread it posted in).
+  'chat.getPermalink': null,
   'views.open': null,
   'views.update': null,
   'views.publish': null,

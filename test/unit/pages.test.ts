@@ -4,8 +4,10 @@
  * crew page, tenant-zone times, a self-contained accessible document).
  */
 import { describe, expect, it } from 'vitest';
+import { renderCrewLinkPage } from '../../src/crew/render-crew-link.ts';
+import { buildGuestIcs } from '../../src/pages/guest-ics.ts';
 import { GUEST_UPLOAD_SCRIPT } from '../../src/pages/guest-photos-view.ts';
-import { mapsUrl } from '../../src/pages/page-format.ts';
+import { mapsUrl, meetingPoint } from '../../src/pages/page-format.ts';
 import type { CrewPageModel, GuestPageModel } from '../../src/pages/page-models.ts';
 import {
   renderCancelledGuestPage,
@@ -373,5 +375,69 @@ describe('renderCancelledGuestPage', () => {
     expect(text).toContain('Call +1 619 555 0100');
     expect(text).not.toContain(DEPARTURE.address);
     expect(hrefs(html)).not.toContain('/g/K7QM2XD.ics');
+  });
+});
+
+describe('the meeting point, said once', () => {
+  // A marketplace departure is one line, stored as both the name and the address.
+  const MARKETPLACE = {
+    name: 'Harbor Island West Marina, 2040 Harbor Island Dr',
+    address: 'Harbor Island West Marina, 2040 Harbor Island Dr',
+    parking: undefined,
+  };
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it('appears once on the guest page, the crew page, the magic-link page and in the .ics', () => {
+    const guest = renderGuestPage(guestModel({ departure: MARKETPLACE }));
+    const crew = renderCrewPage(crewModel({ departure: MARKETPLACE }));
+    const link = renderCrewLinkPage({
+      sheet: crewModel({ departure: MARKETPLACE }),
+      personName: 'Jules Fakename',
+      roleLabel: 'deckhand',
+      state: 'pending',
+      canAnswer: true,
+      formKey: 'k',
+    });
+    const ics = buildGuestIcs(guestModel({ departure: MARKETPLACE }), new Date());
+    for (const html of [guest, crew, link]) {
+      expect(count(html, '2040 Harbor Island Dr</')).toBe(1);
+      expect(html).not.toContain('<address');
+    }
+    expect(ics).toContain('LOCATION:Harbor Island West Marina\\, 2040 Harbor Island Dr\r\n');
+  });
+
+  it('keeps a name and an address that say different things', () => {
+    expect(meetingPoint(DEPARTURE.name, DEPARTURE.address)).toEqual({
+      name: DEPARTURE.name,
+      address: DEPARTURE.address,
+    });
+    expect(meetingPoint('Dock C', 'Dock C, 1 Main St')).toEqual({
+      name: 'Dock C, 1 Main St',
+      address: null,
+    });
+    expect(renderGuestPage(guestModel())).toContain(
+      `<address class="address">${DEPARTURE.address}</address>`,
+    );
+  });
+});
+
+describe('the magic-link page answer buttons', () => {
+  const page = (state: 'pending' | 'confirmed' | 'declined') =>
+    renderCrewLinkPage({
+      sheet: crewModel(),
+      personName: 'Jules Fakename',
+      roleLabel: 'deckhand',
+      state,
+      canAnswer: true,
+      formKey: 'k',
+    });
+
+  it('says what pressing Confirm does from each answer', () => {
+    expect(page('pending')).toContain('value="confirm">Confirm, I will be there</button>');
+    expect(page('confirmed')).toContain(
+      'value="confirm">Keep me confirmed (nothing changes)</button>',
+    );
+    expect(page('declined')).toContain('value="confirm">I can make it after all: confirm</button>');
+    expect(page('confirmed')).not.toContain('Still confirmed');
   });
 });

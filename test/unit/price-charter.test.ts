@@ -67,7 +67,13 @@ describe('priceCharter golden test (PRODUCT.md "Money")', () => {
       lines: [
         { key: 'port_fee', label: 'Port fee', cents: 15_134, detail: '18% of $840.75' },
         { key: 'captain', label: 'Captain', cents: 15_000, detail: '3 h × $50.00/h' },
-        { key: 'crew', label: 'Crew', cents: 25_000, detail: '2 × 5 h × $25.00/h' },
+        {
+          key: 'crew',
+          label: 'Crew',
+          cents: 25_000,
+          detail: '2 × 5 h × $25.00/h',
+          hoursWhy: '3 h trip + 1 h before + 1 h after',
+        },
       ],
       costCents: 55_134,
       netCents: 28_941,
@@ -86,8 +92,20 @@ describe('priceCharter for keys-reef-runner (minimums, paid time around the trip
 
     // Assess
     expect(result.lines).toEqual([
-      { key: 'captain', label: 'Captain', cents: 24_000, detail: '4 h × $60.00/h' },
-      { key: 'crew', label: 'Crew', cents: 9_000, detail: '1 × 3 h × $30.00/h' },
+      {
+        key: 'captain',
+        label: 'Captain',
+        cents: 24_000,
+        detail: '4 h × $60.00/h',
+        hoursWhy: '4 h minimum',
+      },
+      {
+        key: 'crew',
+        label: 'Crew',
+        cents: 9_000,
+        detail: '1 × 3 h × $30.00/h',
+        hoursWhy: '2 h trip + 30 min before + 30 min after',
+      },
       { key: 'dock_fee', label: 'Dock fee', cents: 4_000, detail: 'per charter' },
       { key: 'fuel', label: 'Fuel', cents: 9_000, detail: '2 h × $45.00/h' },
       { key: 'cleaning', label: 'Cleaning', cents: 2_000, detail: '4 guests × $5.00' },

@@ -224,6 +224,10 @@ describe('buildApprovalModal', () => {
     });
 
     expect(view).toMatchSnapshot();
+    // No boat: the form says so on the boat field, so nobody books a charter titled by the company.
+    expect(
+      JSON.stringify(view.blocks.find((b) => b.block_id === BLOCK_IDS.approvalListing)),
+    ).toContain('Boat not set: the booking does not name it.');
     for (const id of [
       BLOCK_IDS.approvalDate,
       BLOCK_IDS.approvalStart,

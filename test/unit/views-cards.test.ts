@@ -1,7 +1,9 @@
 /** The cards posted in an email's thread: review, request, modification and cancellation. */
 import type { ActionsBlock, Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { IntakeResult } from '../../src/intake/intake-result.ts';
 import { priceCharter } from '../../src/pricing/price-charter.ts';
+import { buildAlreadyBookedCard } from '../../views/already-booked-card.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../views/block-ids.ts';
 import { buildCancellationCard } from '../../views/cancellation-card.ts';
 import { buildModificationCard, modificationChanges } from '../../views/modification-card.ts';
@@ -51,6 +53,33 @@ describe('buildReviewCard', () => {
       [ACTION_IDS.reviewDismiss, 'DR7K2M', undefined],
     ]);
     expect(buttons(card)[0]?.text.text).toBe('Review & approve');
+    expectValid(card);
+  });
+
+  it('keeps the summary and breakdown once approved; only the buttons go', async () => {
+    const tenant = await exampleTenant();
+    const intake = await parseEmail('01-plain-text-confirmed.eml');
+    const breakdown = priceCharter(
+      { revenueCents: 164_400, durationMinutes: 240, captain: true, crewCount: 2, partySize: 6 },
+      tenant.pricing,
+    );
+    const open = buildReviewCard({ intake, tenant, breakdown, draftId: 'DR7K2M', now: NOW });
+    const card = buildReviewCard({
+      intake,
+      tenant,
+      breakdown,
+      draftId: 'DR7K2M',
+      now: NOW,
+      approvedBy: 'U0DANAOPS',
+    });
+
+    expect(card).toMatchSnapshot();
+    expect(buttons(card)).toEqual([]);
+    expect(card.blocks.slice(0, -1)).toEqual(
+      open.blocks.filter((b) => b.block_id !== BLOCK_IDS.cardActions),
+    );
+    expect(JSON.stringify(card.blocks.at(-1))).toContain('Approved by <@U0DANAOPS>');
+    expect(card.text).toMatch(/^Approved: .* \(by <@U0DANAOPS>\)\.$/);
     expectValid(card);
   });
 
@@ -315,5 +344,99 @@ describe('buildCancellationCard', () => {
 
     expect(JSON.stringify(card)).not.toMatch(/<!channel>|<@U|<http/);
     for (const text of [card.text]) expect(text).not.toMatch(LIVE_SYNTAX);
+  });
+});
+
+describe('buildAlreadyBookedCard', () => {
+  // The booking's own confirmation, as the parser would give it.
+  const confirmation = (tenant: Awaited<ReturnType<typeof exampleTenant>>) => {
+    const booking = seedBooking(tenant);
+    const intake: IntakeResult = {
+      ...booking.details,
+      kind: 'booking',
+      missing: [],
+      source: 'email',
+      subject: null,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      renterNote: null,
+      warnings: [],
+    };
+    return { booking, intake };
+  };
+
+  it('links the charter thread and offers nothing when the email matches the booking', async () => {
+    const tenant = await exampleTenant();
+    const { booking, intake } = confirmation(tenant);
+    const card = buildAlreadyBookedCard({
+      intake,
+      booking,
+      tenant,
+      matchedBy: 'marketplace_id',
+      threadUrl: 'https://queen.slack.com/archives/C0OPS/p1780000000000100',
+      draftId: 'DR9',
+    });
+    expect(card).toMatchSnapshot();
+    expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Already booked' } });
+    expect(buttons(card).map((b) => b.action_id)).toEqual([ACTION_IDS.reviewDismiss]);
+    expect(JSON.stringify(card)).toContain(
+      '<https://queen.slack.com/archives/C0OPS/p1780000000000100|its thread>',
+    );
+    expect(JSON.stringify(card)).not.toContain(booking.bookingId);
+    expectValid(card);
+  });
+
+  it('lists what differs and offers Apply changes', async () => {
+    const tenant = await exampleTenant();
+    const { booking, intake } = confirmation(tenant);
+    const card = buildAlreadyBookedCard({
+      intake: { ...intake, bookingId: null, partySize: 8 },
+      booking,
+      tenant,
+      matchedBy: 'boat_date_renter',
+      threadUrl: null,
+      draftId: 'DR9',
+    });
+    expect(card).toMatchSnapshot();
+    expect(JSON.stringify(card)).toContain('*Guests:* 6 → 8');
+    expect(JSON.stringify(card)).toContain('(same boat, date and renter)');
+    expect(buttons(card).map((b) => [b.action_id, b.value])).toEqual([
+      [ACTION_IDS.applyChanges, 'DR9'],
+      [ACTION_IDS.reviewDismiss, 'DR9'],
+    ]);
+    expect(card.text).toContain('This email differs (Guests)');
+    expectValid(card);
+  });
+});
+
+describe('a charter booked by /charter (no marketplace id, no boat) on the cards', () => {
+  it('names it by boat, date and renter, never by deckhand id', async () => {
+    const tenant = await exampleTenant();
+    const seed = seedBooking(tenant);
+    const booking = seedBooking(tenant, {
+      marketplaceId: null,
+      details: { ...seed.details, bookingId: null, listingName: null },
+    });
+    const cancel = buildCancellationCard({
+      intake: null,
+      booking,
+      tenant,
+      draftId: booking.bookingId,
+      now: NOW,
+    });
+    const change = buildModificationCard({
+      intake: { ...(await parseEmail('09-modification-date-changed.eml')) },
+      booking,
+      tenant,
+      draftId: 'DR5',
+      now: NOW,
+    });
+
+    for (const card of [cancel, change]) {
+      const visible = JSON.stringify(card.blocks.filter((b) => b.type !== 'actions'));
+      expect(visible).not.toContain(booking.bookingId);
+      expect(visible).toContain('Boat not set');
+      expect(visible).toContain('Avery Sampleton');
+    }
   });
 });

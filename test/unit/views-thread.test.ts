@@ -55,6 +55,28 @@ function expectOnlyOwnLinks(message: SlackMessage): void {
 }
 
 describe('buildStatusMessage', () => {
+  it('says "Boat not set" for a charter booked without a boat, never the company name', async () => {
+    const tenant = await exampleTenant();
+    const seed = seedBooking(tenant);
+    const booking = { ...seed, details: { ...seed.details, listingName: null } };
+
+    const message = buildStatusMessage({
+      booking,
+      tenant,
+      outcome: steps(),
+      crew: CREW,
+      links: LINKS,
+      now: NOW,
+    });
+
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: '⛵ Boat not set · Tue, Jun 2, 10:00 AM PDT' },
+    });
+    expect(JSON.stringify(message.blocks[0])).not.toContain(tenant.name);
+    expect(message.text).not.toContain(tenant.name);
+  });
+
   it('shows steps, links and crew, with Retry and Pick replacement', async () => {
     const tenant = await exampleTenant();
     const booking = seedBooking(tenant);
@@ -400,6 +422,41 @@ describe('buildCrewDm', () => {
       expectValid(dm);
     }
     expect(JSON.stringify(cancelled)).toContain('This charter has been cancelled');
+  });
+
+  it('once answered, says the answer with only Change my answer; changing brings both back', async () => {
+    const answered = buildCrewDm({
+      message: await message(),
+      assignmentKey: 'AK.jules.v1',
+      answered: 'confirmed',
+    });
+    const changing = buildCrewDm({
+      message: await message(),
+      assignmentKey: 'AK.jules.v1',
+      answered: 'confirmed',
+      changing: true,
+    });
+    const ids = (dm: typeof answered) =>
+      (
+        (dm.blocks.find((b) => b.block_id === BLOCK_IDS.crewDmActions) as ActionsBlock)
+          .elements as Button[]
+      ).map((b) => [b.action_id, b.value ?? null]);
+
+    expect(answered).toMatchSnapshot();
+    expect(answered.text).toBe('You confirmed ✓ deckhand, Tue, Jun 2, 2026, 10:00 AM PDT');
+    expect(ids(answered)).toEqual([
+      [ACTION_IDS.crewChangeAnswer, 'AK.jules.v1'],
+      [ACTION_IDS.crewOpenLink, null],
+    ]);
+    expect(JSON.stringify(answered)).toContain('*You confirmed:* deckhand');
+    expect(ids(changing).map(([id]) => id)).toEqual([
+      ACTION_IDS.crewConfirm,
+      ACTION_IDS.crewDecline,
+      ACTION_IDS.crewOpenLink,
+    ]);
+    expect(JSON.stringify(changing)).toContain('Pick your new answer below.');
+    expectValid(answered);
+    expectValid(changing);
   });
 
   it('escapes a boat name typed by the operator', async () => {

@@ -1,4 +1,4 @@
-/** chat.postMessage, chat.update and chat.postEphemeral, with Slack's answers and refusals. */
+/** chat.postMessage, chat.update, chat.postEphemeral and chat.getPermalink, with Slack's answers and refusals. */
 import { z } from 'zod';
 import { initialState, withGeneratedIds } from './block-state.ts';
 import { checkMessageContent } from './message-content.ts';
@@ -128,8 +128,26 @@ const postEphemeral: WebApiMethod = (raw, context) => {
   return { ok: true, message_ts: record.ts };
 };
 
+const getPermalinkArgs = z.looseObject({ channel: z.string().min(1), message_ts: slackString });
+
+/** Slack's permalink shape: the workspace domain, the channel and the ts without its dot. */
+const getPermalink: WebApiMethod = (raw, context) => {
+  const args = parseArgs(getPermalinkArgs, raw, CODES);
+  const channel = conversation(context, args.channel);
+  const record = context.workspace.findMessage(channel.id, args.message_ts);
+  if (!record || record.ephemeralTo !== undefined) throw new SlackApiError('message_not_found');
+  const path = `/archives/${channel.id}/p${record.ts.replace('.', '')}`;
+  const thread = record.threadTs ? `?thread_ts=${record.threadTs}&cid=${channel.id}` : '';
+  return {
+    ok: true,
+    channel: channel.id,
+    permalink: `https://${context.teamDomain}.slack.com${path}${thread}`,
+  };
+};
+
 export const chatMethods: Record<string, WebApiMethod> = {
   'chat.postMessage': postMessage,
   'chat.update': update,
   'chat.postEphemeral': postEphemeral,
+  'chat.getPermalink': getPermalink,
 };

@@ -20,6 +20,19 @@ export function registerReviewDismissButton(app: App, deps: SlackDeps): void {
             blocks: [],
           });
         }
+        return;
+      }
+      // Not open any more (a stale card, or someone was quicker): say so instead of nothing.
+      const draft = await deps.drafts.get(tenant.id, action.value ?? '');
+      if (body.channel) {
+        await client.chat.postEphemeral({
+          channel: body.channel.id,
+          user: body.user.id,
+          ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}),
+          text: draft
+            ? `Nothing to dismiss: this card was already ${draft.status === 'approving' ? 'being approved' : draft.status}.`
+            : 'Nothing to dismiss: deckhand has no record of this card any more.',
+        });
       }
     },
   );

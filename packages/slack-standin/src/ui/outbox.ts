@@ -9,6 +9,8 @@ export interface OutboxMessage {
   kind: string | null;
   /** The link the email carries for its reader, when it has one. */
   link: string | null;
+  /** The email's plain-text body, as its reader sees it (shown under the subject). */
+  body?: string | null | undefined;
 }
 
 export interface Outbox {

@@ -228,12 +228,30 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
       const slash = /^(\/[a-z0-9_-]+)(?:\s+([\s\S]*))?$/i.exec(input.text.trim());
       if (slash && !input.threadTs) {
         // As Slack does: the command and its text, signed, to the app's request URL.
+        const command = (slash[1] ?? '').toLowerCase();
         const result = await core.standIn.slashCommand({
-          command: (slash[1] ?? '').toLowerCase(),
+          command,
           text: slash[2] ?? '',
           userId: input.as,
           channelId: input.channel,
         });
+        if (result.status === 404) {
+          // No app has this command: Slack itself answers, only to the person, and no app hears
+          // of it (the app's 404 is its "not mine", not a failure).
+          const { workspace } = core.internals;
+          const channel = workspace.resolveChannel(input.channel)?.id ?? input.channel;
+          workspace.addMessage({
+            channel,
+            ts: workspace.nextTs(channel),
+            threadTs: undefined,
+            text: `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands. If you are trying to send a message and not run a command, try preceding the "/" with an empty space.`,
+            blocks: undefined,
+            user: 'USLACKBOT',
+            ephemeralTo: input.as,
+          });
+          changed();
+          return { ok: true };
+        }
         return appAnswer(result, appName);
       }
       const result = await core.standIn.event({

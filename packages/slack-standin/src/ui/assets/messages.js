@@ -20,7 +20,11 @@ function avatarClass(id) {
 }
 
 function time(ts) {
-  return new Date(Number(ts) * 1000).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  return new Date(Number(ts) * 1000).toLocaleTimeString([], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 function emailCard(file) {

@@ -15,11 +15,15 @@ export async function refreshOutbox() {
           const item = el('li', 'outbox-item');
           item.append(el('div', 'outbox-to', m.to));
           item.append(el('div', 'outbox-subject', m.subject));
+          // The body as the crew member reads it: what the email says, not only its subject.
+          if (m.body) item.append(el('pre', 'outbox-body', m.body));
           item.append(
             el(
               'div',
               'outbox-meta',
-              [m.kind, m.date && new Date(m.date).toLocaleString()].filter(Boolean).join(' · '),
+              [m.kind, m.date && new Date(m.date).toLocaleString([], { timeZoneName: 'short' })]
+                .filter(Boolean)
+                .join(' · '),
             ),
           );
           if (m.link) {
