@@ -10,9 +10,9 @@ import {
   type Where,
   yearDefaulted,
 } from './field-candidates.ts';
-import type { FieldEvidence } from './intake-result.ts';
+import type { BookingFieldName, FieldEvidence } from './intake-result.ts';
 import { cleanName, cleanPlace, parseBookingId } from './labelled-values.ts';
-import { disqualifyingContext } from './value-context.ts';
+import { disqualifyingContext, lineContext } from './value-context.ts';
 import {
   type Found,
   findDate,
@@ -95,8 +95,9 @@ const CAPTAIN_NO_SENTENCE =
   /\b(bare\s?boat|no captain|without (?:a )?captain|self[\s-](?:drive|skippered|captained))\b/i;
 const CAPTAIN_YES_SENTENCE =
   /\b(captained (?:trip|charter)|with (?:a |your )?captain|captain (?:is )?(?:included|provided)|skipper (?:is )?(?:included|provided))\b/i;
+// "was changed from 2h to 8 hrs", "moved the start time of booking CH-4590 from 9am to 1pm".
 const CHANGE_SENTENCE =
-  /\b(?:changed|moved|updated|rescheduled)\s+from\s+([^\n]{2,60}?)\s+to\s+([^\n]{2,60}?)(?=[.;!]|\n|$)/i;
+  /\b(?:changed|moved|updated|rescheduled|pushed|brought forward)\b(?: [^\s]{1,20}){0,8}? from\s+([^\n]{1,60}?)\s+to\s+([^\n]{1,60}?)(?=[.;!](?:\s|$)|\n|$)/i;
 
 function stripLeadingStopWords(name: string): string | undefined {
   const words = name.split(' ');
@@ -104,6 +105,18 @@ function stripLeadingStopWords(name: string): string | undefined {
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
+/** How many sentence readings of one field are kept: the first, and runners-up to explain it. */
+const READINGS_PER_FIELD = 3;
+
+/** "9:00 AM → 10:30 AM", "4/14/2028 => 04/13/2028": what is now is after the last arrow. */
+const ARROW = /\s(?:→|->|=>|⇒)\s/;
+
+/**
+ * Reads the fields sentences carry. Identity (renter, boat, id) comes from the first sentence
+ * that states it; the when, the party, the place and the money line by line, skipping a line
+ * that is about something else (a policy, a support desk's hours, an offer): their dates and
+ * times are real but not the charter's.
+ */
 export function offerSentences(
   collector: Collector,
   text: string,
@@ -125,19 +138,102 @@ export function offerSentences(
       where,
       how,
     );
-  const change = CHANGE_SENTENCE.exec(flat);
-  if (change?.[2]) {
-    const to = change[2];
-    const date = findDate(to, reference);
-    if (date) collector.offer('date', formatLocalDate(date.value), Strength.NewLabel, at(change));
-    const time = findTime(to);
-    if (time) collector.offer('startLocal', formatClock(time.value), Strength.NewLabel, at(change));
+  const offered = new Map<string, number>();
+  const offer = (field: BookingFieldName, value: unknown, s: Strength, e: FieldEvidence): void => {
+    if (value === undefined || value === null) return;
+    const count = offered.get(field) ?? 0;
+    if (count >= READINGS_PER_FIELD) return;
+    offered.set(field, count + 1);
+    collector.offer(field, value, s, e);
+  };
+
+  let lineStart = 0;
+  for (const rawLine of flat.split('\n')) {
+    const start = lineStart;
+    lineStart += rawLine.length + 1;
+    if (lineContext(rawLine) !== undefined) continue;
+    const shift = <T extends { index: number }>(m: T, by = 0): T => ({
+      ...m,
+      index: m.index + start + by,
+    });
+    // A change "from A to B" or "A → B": only B is the booking now.
+    let line = rawLine;
+    let offset = 0;
+    const change = CHANGE_SENTENCE.exec(line);
+    if (change?.[2]) {
+      const to = change[2];
+      const toAt = change.index + change[0].lastIndexOf(to);
+      const date = findDate(to, reference);
+      if (date) offer('date', formatLocalDate(date.value), Strength.NewLabel, at(shift(change)));
+      const time = findTime(to);
+      if (time) offer('startLocal', formatClock(time.value), Strength.NewLabel, at(shift(change)));
+      const length = findDuration(to);
+      if (length) offer('durationMinutes', length.value, Strength.NewLabel, at(shift(change)));
+      line = line.slice(0, change.index) + ' '.repeat(toAt - change.index) + line.slice(toAt);
+    }
+    const arrow = line.split(ARROW);
+    if (arrow.length > 1) {
+      const last = arrow.at(-1) ?? '';
+      offset = line.length - last.length;
+      line = last;
+    }
+
+    const date = firstQualified(line, (t) => findDate(t, reference));
+    if (date)
+      offer(
+        'date',
+        formatLocalDate(date.value),
+        strength,
+        at(shift(date, offset), yearDefaulted(line, date) ? 'defaulted' : 'inferred'),
+      );
+    const range = firstQualified(line, findTimeRange);
+    if (range) {
+      offer('startLocal', formatClock(range.value.start), strength, at(shift(range, offset)));
+      offer(
+        'durationMinutes',
+        range.value.durationMinutes,
+        strength,
+        at(shift(range, offset), 'derived'),
+      );
+    } else {
+      const time = firstQualified(line, findTime);
+      if (time) offer('startLocal', formatClock(time.value), strength, at(shift(time, offset)));
+    }
+    const duration = firstQualified(line, findDuration);
+    if (duration) offer('durationMinutes', duration.value, strength, at(shift(duration, offset)));
+    const party = PARTY_SENTENCE.exec(line);
+    if (party) offer('partySize', Number(party[1] ?? party[2]), strength, at(shift(party, offset)));
+    const departure = departureFromSentence(line);
+    if (departure)
+      offer(
+        'departure',
+        departure,
+        strength,
+        evidenceAt(
+          flat,
+          start + Math.max(0, rawLine.indexOf(departure)),
+          departure.length,
+          where,
+          'inferred',
+        ),
+      );
+    const payout = PAYOUT_SENTENCE.exec(line);
+    if (payout?.[1])
+      offer('payoutCents', findMoney(payout[1])?.value, strength, at(shift(payout, offset)));
+    const gross = GROSS_SENTENCE.exec(line);
+    if (gross?.[1])
+      offer('grossAmountCents', findMoney(gross[1])?.value, strength, at(shift(gross, offset)));
   }
-  const who = NAME_BEFORE_VERB.exec(flat) ?? NAME_AFTER_PREP.exec(flat);
+
+  const usable = flat
+    .split('\n')
+    .filter((l) => lineContext(l) === undefined)
+    .join('\n');
+  const who = NAME_BEFORE_VERB.exec(usable) ?? NAME_AFTER_PREP.exec(usable);
   if (who?.[1]) collector.offer('guestName', stripLeadingStopWords(who[1]), strength, at(who));
-  const listing = LISTING_AFTER_VERB.exec(flat);
+  const listing = LISTING_AFTER_VERB.exec(usable);
   if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
-  for (const id of flat.matchAll(ID_SENTENCE)) {
+  for (const id of usable.matchAll(ID_SENTENCE)) {
     const bookingId = id[1] && parseBookingId(id[1]);
     // "BOOKING DETAILS" is a heading in capitals, not a code: a letters-only id needs its
     // keyword written in lower case ("Confirmation code XHQGMDH").
@@ -147,43 +243,8 @@ export function offerSentences(
       break;
     }
   }
-  // Dates, times and lengths in a deadline, hold or sent-time context are skipped.
-  const date = firstQualified(flat, (t) => findDate(t, reference));
-  if (date)
-    collector.offer(
-      'date',
-      formatLocalDate(date.value),
-      strength,
-      at(date, yearDefaulted(flat, date) ? 'defaulted' : 'inferred'),
-    );
-  const range = firstQualified(flat, findTimeRange);
-  if (range) {
-    collector.offer('startLocal', formatClock(range.value.start), strength, at(range));
-    collector.offer('durationMinutes', range.value.durationMinutes, strength, at(range, 'derived'));
-  } else {
-    const time = firstQualified(flat, findTime);
-    if (time) collector.offer('startLocal', formatClock(time.value), strength, at(time));
-  }
-  const duration = firstQualified(flat, findDuration);
-  if (duration) collector.offer('durationMinutes', duration.value, strength, at(duration));
-  const party = PARTY_SENTENCE.exec(flat);
-  if (party) collector.offer('partySize', Number(party[1] ?? party[2]), strength, at(party));
-  const departure = departureFromSentence(flat);
-  if (departure)
-    collector.offer(
-      'departure',
-      departure,
-      strength,
-      evidenceAt(flat, Math.max(0, flat.indexOf(departure)), departure.length, where, 'inferred'),
-    );
-  const payout = PAYOUT_SENTENCE.exec(flat);
-  if (payout?.[1])
-    collector.offer('payoutCents', findMoney(payout[1])?.value, strength, at(payout));
-  const gross = GROSS_SENTENCE.exec(flat);
-  if (gross?.[1])
-    collector.offer('grossAmountCents', findMoney(gross[1])?.value, strength, at(gross));
-  const no = CAPTAIN_NO_SENTENCE.exec(flat);
-  const yes = no ? null : CAPTAIN_YES_SENTENCE.exec(flat);
+  const no = CAPTAIN_NO_SENTENCE.exec(usable);
+  const yes = no ? null : CAPTAIN_YES_SENTENCE.exec(usable);
   if (no) collector.offer('captainIncluded', false, strength, at(no));
   else if (yes) collector.offer('captainIncluded', true, strength, at(yes));
 }
