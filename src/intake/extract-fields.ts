@@ -10,6 +10,7 @@ import { Collector, excerptOf, Strength, type Where } from './field-candidates.t
 import { classifyLabel, type LabelTarget } from './field-labels.ts';
 import type { BookingFields, FieldConflict, FieldEvidenceMap } from './intake-result.ts';
 import { readLabelledValue } from './labelled-values.ts';
+import { layoutLines } from './layout-rows.ts';
 import { offerSentences } from './sentence-readings.ts';
 import { findMoney, type LocalDate } from './values.ts';
 
@@ -22,7 +23,7 @@ export interface ExtractedFields {
   found: number;
 }
 
-const SEPARATOR_LINE = /^[\s\-=_*~.·•|]+$/;
+const SEPARATOR_LINE = /^[\s\-=_*~.·•|+]+$/;
 const LABEL_VALUE = /^[ \t]*([^\n:：]{1,60}?)[ \t]*[:：][ \t]*(.*)$/;
 const ALIGNED = /^[ \t]*(\S(?:[^\t\n]{0,58}?\S)?)(?:\t+|[ \t]{2,}|[ \t]+\|[ \t]+)(\S.*)$/;
 
@@ -71,7 +72,7 @@ export function extractFields(
   reference: LocalDate,
 ): ExtractedFields {
   const collector = new Collector();
-  const lines = body.split('\n');
+  const { lines, origin } = layoutLines(body.split('\n'));
   const aloneCache = new Map<string, LabelTarget | undefined>();
   const sentenceLines: string[] = [];
   const noteLines: string[] = [];
@@ -229,7 +230,7 @@ export function extractFields(
     const evidence = {
       excerpt: excerptOf(`${label.trim()}: ${value}`),
       where: (lines[at]?.includes(label.trim()) ? 'body' : 'table') as Where,
-      line: at + 1,
+      line: (origin[at] ?? at) + 1,
     };
     for (const [field, v, s, how] of readLabelledValue(target, value, strength, reference, section))
       collector.offer(field, v, s, { ...evidence, how });
