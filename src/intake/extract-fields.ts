@@ -27,6 +27,9 @@ const SEPARATOR_LINE = /^[\s\-=_*~.·•|+]+$/;
 const LABEL_VALUE = /^[ \t]*([^\n:：]{1,60}?)[ \t]*[:：][ \t]*(.*)$/;
 const ALIGNED = /^[ \t]*(\S(?:[^\t\n]{0,58}?\S)?)(?:\t+|[ \t]{2,}|[ \t]+\|[ \t]+)(\S.*)$/;
 
+// "Hi Harbor Light Charters," or "Dear Captain Vega:" opens a letter; it labels nothing.
+const GREETING = /^\s*(?:hi|hello|hey|dear|ahoy|greetings|good (?:morning|afternoon|evening|day)|hiya|howdy)\b/i;
+
 function splitLabel(line: string): { label: string; value: string } | undefined {
   const lv = LABEL_VALUE.exec(line);
   // "9:00 AM", a URL, markup or a whole sentence is not a label.
@@ -37,6 +40,8 @@ function splitLabel(line: string): { label: string; value: string } | undefined 
     !/\d$/.test(label) &&
     !/https?$|[<>"]/i.test(label) &&
     !sentenceLike &&
+    !GREETING.test(label) &&
+    !/,\s*$/.test(label) &&
     label.trim().split(/\s+/).length <= 6
   ) {
     return { label: (lv[1] ?? '').trim(), value: (lv[2] ?? '').trim() };
@@ -162,7 +167,13 @@ export function extractFields(
 
   function classifyAlone(t: string): LabelTarget | undefined {
     // Labels are short and carry no digits or sentence punctuation.
-    if (t === '' || /[\d.!?]/.test(t) || t.split(/\s+/).length > 5 || splitLabel(t) !== undefined)
+    if (
+      t === '' ||
+      /[\d.!?,]/.test(t) ||
+      GREETING.test(t) ||
+      t.split(/\s+/).length > 5 ||
+      splitLabel(t) !== undefined
+    )
       return undefined;
     return classifyLabel(t.replace(/[:：]$/, ''));
   }
