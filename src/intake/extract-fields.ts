@@ -8,11 +8,16 @@
  */
 import { Collector, excerptOf, Strength, type Where } from './field-candidates.ts';
 import { classifyLabel, type LabelTarget } from './field-labels.ts';
-import type { BookingFields, FieldConflict, FieldEvidenceMap } from './intake-result.ts';
-import { readLabelledValue } from './labelled-values.ts';
+import type {
+  BookingFields,
+  FieldConflict,
+  FieldEvidence,
+  FieldEvidenceMap,
+} from './intake-result.ts';
+import { currentValue, readLabelledValue } from './labelled-values.ts';
 import { layoutLines } from './layout-rows.ts';
 import { offerSentences } from './sentence-readings.ts';
-import { findMoney, type LocalDate } from './values.ts';
+import { findMoney, findTime, type LocalDate } from './values.ts';
 
 export interface ExtractedFields {
   fields: BookingFields;
@@ -28,7 +33,8 @@ const LABEL_VALUE = /^[ \t]*([^\n:：]{1,60}?)[ \t]*[:：][ \t]*(.*)$/;
 const ALIGNED = /^[ \t]*(\S(?:[^\t\n]{0,58}?\S)?)(?:\t+|[ \t]{2,}|[ \t]+\|[ \t]+)(\S.*)$/;
 
 // "Hi Harbor Light Charters," or "Dear Captain Vega:" opens a letter; it labels nothing.
-const GREETING = /^\s*(?:hi|hello|hey|dear|ahoy|greetings|good (?:morning|afternoon|evening|day)|hiya|howdy)\b/i;
+const GREETING =
+  /^\s*(?:hi|hello|hey|dear|ahoy|greetings|good (?:morning|afternoon|evening|day)|hiya|howdy)\b/i;
 
 function splitLabel(line: string): { label: string; value: string } | undefined {
   const lv = LABEL_VALUE.exec(line);
@@ -84,6 +90,7 @@ export function extractFields(
   let section: 'gross' | 'payout' | undefined;
   let inNote = false;
   let captainFeeSeen = false;
+  const endTimes: { minutes: number; evidence: FieldEvidence }[] = [];
 
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
@@ -235,6 +242,20 @@ export function extractFields(
       inNote = true;
       return;
     }
+    if (target === 'end') {
+      const time = findTime(currentValue(value));
+      if (time)
+        endTimes.push({
+          minutes: time.value,
+          evidence: {
+            excerpt: excerptOf(`${label.trim()}: ${value}`),
+            where: 'body',
+            line: (origin[at] ?? at) + 1,
+            how: 'derived',
+          },
+        });
+      return;
+    }
     const strength = /\b(new|updated|revised|changed|current)\b/i.test(label)
       ? Strength.NewLabel
       : Strength.Label;
@@ -247,6 +268,15 @@ export function extractFields(
       collector.offer(field, v, s, { ...evidence, how });
   }
 
+  // "Embarkation 10:00 AM" and "Disembarkation 2:00 PM": the length is the time between.
+  const start = collector.best('startLocal');
+  const end = endTimes[0];
+  if (end && start && start.strength >= Strength.Label && typeof start.value === 'string') {
+    const [h, m] = start.value.split(':').map(Number);
+    const length = end.minutes - ((h ?? 0) * 60 + (m ?? 0));
+    if (length > 0 && length <= 24 * 60)
+      collector.offer('durationMinutes', length, Strength.Label, end.evidence);
+  }
   offerSentences(collector, sentenceLines.join('\n'), reference, Strength.Sentence, 'body');
   if (subject) offerSentences(collector, subject, reference, Strength.Subject, 'subject');
   if (captainFeeSeen)

@@ -70,6 +70,13 @@ export class Collector {
     this.#candidates.set(field, list);
   }
 
+  /** The candidate the rules would choose now, if any. */
+  best(field: BookingFieldName): Candidate | undefined {
+    return [...(this.#candidates.get(field) ?? [])].sort(
+      (a, b) => b.strength - a.strength || a.order - b.order,
+    )[0];
+  }
+
   has(field: BookingFieldName): boolean {
     return this.#candidates.has(field);
   }

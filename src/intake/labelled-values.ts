@@ -113,6 +113,21 @@ export function readLabelledValue(
     case 'captainIncluded':
       offer('captainIncluded', parseCaptainValue(value));
       break;
+    case 'crew':
+      // "Crew: Captain and one mate (included)" says a captain is aboard; "Crew: 2" does not.
+      if (/\b(?:captain|skipper|capt\.?)\b|\bbare\s?boat\b/i.test(value))
+        offer('captainIncluded', parseCaptainValue(value));
+      break;
+    case 'boarding': {
+      // "Embarkation" is a time on one marketplace and a place on another: the value says which.
+      const time = findTime(value);
+      if (time && value.length <= 40) offer('startLocal', formatClock(time.value));
+      else offer('departure', cleanPlace(value));
+      break;
+    }
+    case 'end':
+      // The end time alone is no field; extractFields derives the length from it and the start.
+      break;
     case 'grossAmountCents':
     case 'payoutCents':
       offer(
