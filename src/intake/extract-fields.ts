@@ -16,6 +16,7 @@ import type {
 } from './intake-result.ts';
 import { currentValue, readLabelledValue } from './labelled-values.ts';
 import { layoutLines } from './layout-rows.ts';
+import { bookingIdsInLinks, linksIn } from './link-ids.ts';
 import { offerSentences } from './sentence-readings.ts';
 import { findMoney, findTime, type LocalDate } from './values.ts';
 
@@ -81,6 +82,7 @@ export function extractFields(
   body: string,
   subject: string | undefined,
   reference: LocalDate,
+  links: readonly string[] = [],
 ): ExtractedFields {
   const collector = new Collector();
   const { lines, origin } = layoutLines(body.split('\n'));
@@ -279,6 +281,12 @@ export function extractFields(
   }
   offerSentences(collector, sentenceLines.join('\n'), reference, Strength.Sentence, 'body');
   if (subject) offerSentences(collector, subject, reference, Strength.Subject, 'subject');
+  for (const { id, url } of bookingIdsInLinks([...linksIn(body), ...links]).slice(0, 3))
+    collector.offer('bookingId', id, Strength.Link, {
+      excerpt: excerptOf(url, url.indexOf(id), id.length),
+      where: 'link',
+      how: 'inferred',
+    });
   if (captainFeeSeen)
     collector.offer('captainIncluded', true, Strength.Subject, {
       excerpt: 'a captain fee in the price lines',

@@ -20,6 +20,7 @@ import {
   type IntakeResult,
   type IntakeSource,
 } from './intake-result.ts';
+import { linksIn } from './link-ids.ts';
 import { parseCharterText } from './parse-charter-text.ts';
 import { readMimeMessage } from './read-mime.ts';
 import { findSlackEmailFile, readSlackEmailFile } from './read-slack-email.ts';
@@ -98,12 +99,13 @@ async function readDocument(input: string | Uint8Array, command: boolean): Promi
   if (looksLikeRawEmail(text)) {
     return readMimeMessage(typeof input === 'string' ? input : input);
   }
-  const body = looksLikeHtml(text) ? htmlToText(text) : text;
+  const html = looksLikeHtml(text);
   return {
     source: command ? 'command' : 'text',
     subject: undefined,
     sentAt: undefined,
-    bodies: [body],
+    bodies: [html ? htmlToText(text) : text],
+    links: html ? linksIn('', text) : [],
     warnings: [],
   };
 }
@@ -238,7 +240,12 @@ export async function parseIntake(
     const subject = unwrapped.subject ?? doc.subject;
     const sentAt = unwrapped.sentAt ?? doc.sentAt;
     const reference = (sentAt && parseHeaderDate(sentAt)) || today;
-    const extracted = extractFields(unwrapped.body, subject && normalizeText(subject), reference);
+    const extracted = extractFields(
+      unwrapped.body,
+      subject && normalizeText(subject),
+      reference,
+      doc.links,
+    );
     return { ...extracted, body: unwrapped.body, subject };
   });
   readings.sort((a, b) => b.found - a.found);
