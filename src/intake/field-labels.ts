@@ -56,7 +56,7 @@ const END_OF_TRIP = words(
 const BOARDING = words('embark embarkation embarking boarding board');
 const ID = words('id code ref reference confirmation conf pnr number num nr');
 const OTHER_THINGS_IDS = words(
-  'customer renter guest user member account slip voucher gift tracking transaction invoice listing boat vessel yacht hull registration payment promo discount coupon zip postal gate access tax vat',
+  'customer renter guest user member account slip voucher gift tracking transaction invoice listing boat vessel yacht hull registration payment payout transfer statement receipt promo discount coupon zip postal gate access tax vat',
 );
 const COUNTED = words(
   'guests passengers people persons pax adults travelers travellers hours party',

@@ -264,9 +264,10 @@ export async function parseIntake(
   }
   const fields = merged as BookingFields;
   const { kind, worded } = classifyKind(best?.subject ?? doc.subject, best?.body ?? '', fields);
-  // A renter's message or a payout notice is not a booking: its dates and amounts are not
-  // booking fields. Keep only the id it refers to.
-  const notBooking = kind === 'not_booking' && worded;
+  // A renter's message, a payout notice or an offer is not a booking: its dates and amounts
+  // are not booking fields. Keep only the id it refers to. Pasted text that is not yet a
+  // booking keeps what it says, for the operator to complete in the modal.
+  const notBooking = kind === 'not_booking' && (worded || doc.source !== 'text');
   const kept = notBooking ? { ...emptyBookingFields(), bookingId: fields.bookingId } : fields;
   const keptEvidence = Object.fromEntries(
     Object.entries(evidence).filter(([field]) => kept[field as BookingFieldName] !== null),

@@ -8,7 +8,7 @@
 // "respond by Fri, Aug 6", "expires on Aug 6", "held for 24 hours", "sent on Aug 1".
 // "booked by Ann for Aug 7" is a booking, not a deadline, hence the lookbehind on "by".
 const DEADLINE_BEFORE =
-  /(?:\bwithin|\bin the next|(?<!\b(?:booked|reserved|requested|made|paid|placed|captained|hosted|run|skippered) )\bby|\bbefore|\buntil|\bno later than|\bexpir(?:es|ed|y|ation|ing)|\bdeadline|\bdue|\breply|\brespond|\banswer|\bheld|\bhold(?:s|ing)?|\bvalid|\bsent|\breceived|\bposted|\bissued|\bprocessed|\bpaid out|\bpayout|\bwrote)(?: (?:on|at|in|for|through|thru|until|till|of|is|date))?:? (?:the )?(?:[\w.,'’:/]{1,12} ){0,5}$/i;
+  /(?:\bwithin|\bin the next|(?<!\b(?:booked|reserved|requested|made|paid|placed|captained|hosted|run|skippered) )\bby|\bbefore|\buntil|\bno later than|\bexpir(?:es|ed|y|ation|ing)|\bdeadline|\bdue|\breply|\brespond|\banswer|\bheld|\bhold(?:s|ing)?|\bvalid|\bsent|\breceived|\bposted|\bissued|\bprocessed|\bpaid out|\bpayout|\bwrote)(?: (?:on|at|in|for|through|thru|until|till|of|is|date))?:? (?:the )?(?:[\w.,'’:/-]{1,12} ){0,5}$/i;
 // The line as a whole is a forward header or a reply line: "On Mon, Aug 2, 2026 at 9:58 AM
 // Jane <j@x> wrote:", "Sent: Monday, August 2".
 const HEADER_LINE = /^(?:>\s*)*(?:on\b[^\n]{4,200}\bwrote:?\s*$|(?:sent|date|received)\s*:)/i;
