@@ -123,12 +123,31 @@ function collectCases(seed: number, emails: number, lines: number): ReportCase[]
   return cases;
 }
 
+function printFailure(
+  c: ReportCase,
+  got: Record<string, unknown>,
+  differing: { field: ScoredField; outcome: string }[],
+): void {
+  console.log(`\n## ${c.group} ${c.name}`);
+  const evidence = (got['evidence'] ?? {}) as Record<string, { excerpt?: string; how?: string }>;
+  for (const { field, outcome } of differing) {
+    const seen = evidence[field];
+    const from = seen ? `  <- ${seen.how} "${seen.excerpt}"` : '';
+    console.log(
+      `   ${outcome.padEnd(7)} ${field}: want ${JSON.stringify(c.expected[field])} got ${JSON.stringify(got[field])}${from}`,
+    );
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       emails: { type: 'string', default: '500' },
       lines: { type: 'string', default: '500' },
       confusions: { type: 'string', default: '25' },
+      // `--show corpus/emails` lists each failing case of the groups starting with this,
+      // field by field with the evidence the parser gave: the view to fix a rule from.
+      show: { type: 'string' },
     },
   });
   const seed = corpusSeed();
@@ -149,6 +168,8 @@ async function main(): Promise<number> {
     const got = (result ?? {}) as Record<string, unknown>;
     const differing = scoreCase(score, c.expected, got, `${c.group} ${c.name}`);
     const allRight = differing.length === 0;
+    if (values.show !== undefined && c.group.startsWith(values.show) && !allRight)
+      printFailure(c, got, differing);
     const anyWrong = differing.some((d) => d.outcome === 'wrong');
     const kind = String(c.expected.kind ?? '(unstated)');
     const k = byKind.get(kind) ?? { cases: 0, kindRight: 0, allRight: 0 };

@@ -3,6 +3,7 @@
  * choose between them: stronger evidence wins, then the first in the text. A runner-up with a
  * different value is kept as a conflict so a person can check the choice.
  */
+
 import {
   type BookingFieldName,
   type BookingFields,
@@ -11,6 +12,7 @@ import {
   type FieldEvidence,
   type FieldEvidenceMap,
 } from './intake-result.ts';
+import type { Found, LocalDate } from './values.ts';
 
 /** Evidence strength, strongest last. */
 export enum Strength {
@@ -66,6 +68,13 @@ export class Collector {
     if (list.length >= MAX_PER_FIELD) return;
     list.push({ value, strength, order: this.#order, evidence });
     this.#candidates.set(field, list);
+  }
+
+  /** The candidate the rules would choose now, if any. */
+  best(field: BookingFieldName): Candidate | undefined {
+    return [...(this.#candidates.get(field) ?? [])].sort(
+      (a, b) => b.strength - a.strength || a.order - b.order,
+    )[0];
   }
 
   has(field: BookingFieldName): boolean {
@@ -126,4 +135,26 @@ function sameReading(a: Candidate['value'], b: Candidate['value']): boolean {
 
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export type Where = FieldEvidence['where'];
+
+/** Evidence for a value found at `index` in `text`: the excerpt stays within its line. */
+export function evidenceAt(
+  text: string,
+  index: number,
+  length: number,
+  where: Where,
+  how: FieldEvidence['how'],
+): FieldEvidence {
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  return { excerpt: excerptOf(line, index - lineStart, length), where, how };
+}
+
+export /** Whether a found date was written without a year (the year is then filled in). */
+function yearDefaulted(text: string, found: Found<LocalDate>): boolean {
+  const written = text.slice(found.index, found.index + found.length);
+  return !(/\d{4}/.test(written) || /\d\/\d{1,2}\/\d{2}/.test(written));
 }

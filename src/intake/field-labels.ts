@@ -5,8 +5,20 @@
  */
 import type { BookingFieldName } from './intake-result.ts';
 
-/** Where a labelled value goes. `datetime` holds a date and a time; `note` is renter text. */
-export type LabelTarget = BookingFieldName | 'datetime' | 'note' | 'ignore';
+/**
+ * Where a labelled value goes. `datetime` holds a date and a time; `note` is renter text;
+ * `boarding` is a time or a place ("Embarkation: 10:00 AM" or "Embarkation: Pier 39"); `end`
+ * is the time the trip ends (its length is derived from the start); `crew` says whether a
+ * captain is aboard only when it names one.
+ */
+export type LabelTarget =
+  | BookingFieldName
+  | 'datetime'
+  | 'boarding'
+  | 'end'
+  | 'crew'
+  | 'note'
+  | 'ignore';
 
 /**
  * Lowercase words of a label: "Booking #" → "booking id", "Party size:" → "party size".
@@ -38,10 +50,13 @@ const NOTE = words(
   'message messages note notes comment comments question questions requests remarks',
 );
 const CONTACT = words('email e-mail phone mobile tel telephone contact cell whatsapp');
-const END_OF_TRIP = words('end ends return returns until finish drop-off');
+const END_OF_TRIP = words(
+  'end ends return returns until finish drop-off disembark disembarkation disembarking',
+);
+const BOARDING = words('embark embarkation embarking boarding board');
 const ID = words('id code ref reference confirmation conf pnr number num nr');
 const OTHER_THINGS_IDS = words(
-  'customer renter guest user member account slip voucher gift tracking transaction invoice listing boat vessel yacht hull registration payment promo discount coupon zip postal gate access tax vat',
+  'customer renter guest user member account slip voucher gift tracking transaction invoice listing boat vessel yacht hull registration payment payout transfer statement receipt promo discount coupon zip postal gate access tax vat',
 );
 const COUNTED = words(
   'guests passengers people persons pax adults travelers travellers hours party',
@@ -49,7 +64,7 @@ const COUNTED = words(
 const PAYOUT = words('payout earnings earn earned receive net proceeds');
 const OWNER = words("owner host your you'll");
 const OWNER_MONEY = words('total amount share income');
-const GROSS = words('total paid charged amount grand');
+const GROSS = words('total paid charged amount grand received');
 const NOT_GROSS = words('fee fees tax deposit guests hours time refund refunded due');
 const PRICE_LINE = words(
   'fee fees price tax taxes deposit tip gratuity insurance cost discount subtotal rate fuel policy refund balance coupon credit',
@@ -62,18 +77,18 @@ const NOT_TRIP_DATE = words(
 const START = words('time start starts starting departs check-in checkin boarding');
 const PLACE = words('location point address place');
 const PARTY = words(
-  'guests party group passengers pax people persons headcount adults travelers travellers attendees riders',
+  'guests party group passengers pax people persons headcount adults travelers travellers attendees riders customers',
 );
 const PERSON = words(
   'renter customer client guest booker charterer traveler traveller name lead leader by member passenger rider',
 );
 const BOAT = words(
-  'boat vessel yacht listing experience charter watercraft catamaran sailboat product tour package',
+  'boat vessel yacht listing experience charter watercraft catamaran sailboat product tour package activity item excursion cruise',
 );
 const BOAT_DETAIL = words('type size length make model year');
 const CAPTAIN = words('captain skipper captained');
 const DEPARTURE = words(
-  'departure departing meeting meet location pickup pick-up marina address where dock port harbor harbour pier place venue from',
+  'departure departing departs meeting meet location pickup pick-up marina address where dock port harbor harbour pier place venue from',
 );
 
 /**
@@ -89,12 +104,28 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   const any = (set: ReadonlySet<string>): boolean => [...w].some((word) => set.has(word));
 
   // What was, not what is: a modification's old values; and facts about the change itself.
-  if (any(OLD_VALUE) || any(ABOUT_THE_CHANGE) || any(DEADLINE)) return 'ignore';
+  // "Payment received" is money, not the moment a message was received.
+  const moneyWords = w.has('payment') || w.has('amount');
+  const deadline = [...w].some(
+    (word) => DEADLINE.has(word) && !(moneyWords && word === 'received'),
+  );
+  if (any(OLD_VALUE) || any(ABOUT_THE_CHANGE) || deadline) return 'ignore';
   if (any(NOTE) || label.includes('special request')) return 'note';
+  // "Contact" alone, or "Contact name", is the person who booked; "Contact email" is not.
+  if (label === 'contact' || label === 'contact name' || label === 'contact person')
+    return 'guestName';
   if (any(CONTACT) || label.startsWith('time zone') || label === 'timezone') return 'ignore';
-  // End and return dates/times belong to multi-day trips; the start is what counts.
-  if (any(END_OF_TRIP)) return 'ignore';
+  // An end or return date belongs to a multi-day trip; an end time gives the trip's length.
+  if (any(END_OF_TRIP)) return w.has('date') || w.has('day') ? 'ignore' : 'end';
+  if (any(BOARDING) && !any(PLACE)) return 'boarding';
+  // "Deposit to bank", "Net after fees": what reaches the owner.
+  if (w.has('deposit') && (w.has('bank') || w.has('account'))) return 'payoutCents';
+  if (w.has('net') && w.has('after')) return 'payoutCents';
 
+  // "Booking", "Sailo booking", "Reservation": a booking's own reference (the value must still
+  // read as an id: digits, or a code in capitals).
+  if (/^(?:[a-z]+ )?(?:booking|reservation|order)$/.test(label) && !any(PERSON) && !any(BOAT))
+    return 'bookingId';
   if (any(ID)) {
     // Ids of other things: the renter's account, the slip, a voucher, the listing itself.
     if (any(OTHER_THINGS_IDS)) return 'ignore';
@@ -113,13 +144,16 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   if (any(GROSS) && !any(NOT_GROSS)) return 'grossAmountCents';
   if (any(PRICE_LINE)) return 'ignore';
 
-  if (/date (?:&|and|\/) ?time/.test(label) || ['when', 'schedule', 'trip'].includes(label))
+  if (
+    /date (?:&|and|\/) ?time/.test(label) ||
+    ['when', 'schedule', 'trip', 'availability', 'slot'].includes(label)
+  )
     return 'datetime';
   if (any(DURATION) || label === 'trip time')
     return any(SIZE_OF_BOAT) ? 'ignore' : 'durationMinutes';
   if (w.has('date') || label === 'day' || label === 'trip day')
     return any(NOT_TRIP_DATE) ? 'ignore' : 'date';
-  if (any(START) && !any(PLACE)) return 'startLocal';
+  if (any(START) && !any(PLACE) && !w.has('from')) return 'startLocal';
   if (any(PARTY) && !w.has('name') && !w.has('names') && !w.has('leader')) return 'partySize';
   if (label === 'guest count' || label === 'number of guests') return 'partySize';
   if (any(PERSON)) {
@@ -127,6 +161,7 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
     return any(BOAT) ? 'listingName' : 'guestName';
   }
   if (any(CAPTAIN)) return 'captainIncluded';
+  if (w.has('crew') || w.has('crewed')) return 'crew';
   if (any(BOAT)) return any(BOAT_DETAIL) ? 'ignore' : 'listingName';
   if (any(DEPARTURE) || label.includes('pick up') || label.endsWith(' point')) return 'departure';
   return undefined;

@@ -9,5 +9,7 @@ export interface IntakeDocument {
   sentAt: string | undefined;
   /** Candidate bodies, best first: plain text, then the HTML part as text. */
   bodies: string[];
+  /** href targets of the HTML part (its text has none): a booking id may be only there. */
+  links?: string[];
   warnings: string[];
 }

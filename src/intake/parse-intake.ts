@@ -19,6 +19,7 @@ import {
   type IntakeResult,
   type IntakeSource,
 } from './intake-result.ts';
+import { linksIn } from './link-ids.ts';
 import { parseCharterText } from './parse-charter-text.ts';
 import { readMimeMessage } from './read-mime.ts';
 import { findSlackEmailFile, readSlackEmailFile } from './read-slack-email.ts';
@@ -97,12 +98,13 @@ async function readDocument(input: string | Uint8Array, command: boolean): Promi
   if (looksLikeRawEmail(text)) {
     return readMimeMessage(typeof input === 'string' ? input : input);
   }
-  const body = looksLikeHtml(text) ? htmlToText(text) : text;
+  const html = looksLikeHtml(text);
   return {
     source: command ? 'command' : 'text',
     subject: undefined,
     sentAt: undefined,
-    bodies: [body],
+    bodies: [html ? htmlToText(text) : text],
+    links: html ? linksIn('', text) : [],
     warnings: [],
   };
 }
@@ -229,7 +231,12 @@ export async function parseIntake(
     const subject = unwrapped.subject ?? doc.subject;
     const sentAt = unwrapped.sentAt ?? doc.sentAt;
     const reference = (sentAt && parseHeaderDate(sentAt)) || today;
-    const extracted = extractFields(unwrapped.body, subject && normalizeText(subject), reference);
+    const extracted = extractFields(
+      unwrapped.body,
+      subject && normalizeText(subject),
+      reference,
+      doc.links,
+    );
     return { ...extracted, body: unwrapped.body, subject };
   });
   readings.sort((a, b) => b.found - a.found);
@@ -248,9 +255,10 @@ export async function parseIntake(
   }
   const fields = merged as BookingFields;
   const { kind, worded } = classifyKind(best?.subject ?? doc.subject, best?.body ?? '', fields);
-  // A renter's message or a payout notice is not a booking: its dates and amounts are not
-  // booking fields. Keep only the id it refers to.
-  const notBooking = kind === 'not_booking' && worded;
+  // A renter's message, a payout notice or an offer is not a booking: its dates and amounts
+  // are not booking fields. Keep only the id it refers to. Pasted text that is not yet a
+  // booking keeps what it says, for the operator to complete in the modal.
+  const notBooking = kind === 'not_booking' && (worded || doc.source !== 'text');
   const kept = notBooking ? { ...emptyBookingFields(), bookingId: fields.bookingId } : fields;
   const keptEvidence = Object.fromEntries(
     Object.entries(evidence).filter(([field]) => kept[field as BookingFieldName] !== null),

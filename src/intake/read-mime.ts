@@ -6,6 +6,7 @@ import PostalMime from 'postal-mime';
 import { InputError } from '../errors.ts';
 import { htmlToText } from './html-text.ts';
 import type { IntakeDocument } from './intake-document.ts';
+import { linksIn } from './link-ids.ts';
 
 /** A message that nests deeper than this is refused rather than walked. */
 const MAX_NESTING_DEPTH = 32;
@@ -63,6 +64,7 @@ export async function readMimeMessage(
   const warnings: string[] = [];
   if (email.text?.trim()) bodies.push(email.text);
   if (email.html?.trim()) bodies.push(htmlToText(email.html));
+  const links = email.html ? linksIn('', email.html) : [];
   // A forwarded booking sometimes arrives as an attached .eml; read its text too.
   for (const attachment of email.attachments) {
     if (attachment.mimeType === 'message/rfc822' && attachment.content instanceof ArrayBuffer) {
@@ -85,6 +87,7 @@ export async function readMimeMessage(
           .join('\n');
         for (const body of inner.bodies)
           bodies.push(`---------- Forwarded message ---------\n${header}\n\n${body}`);
+        links.push(...(inner.links ?? []));
         for (const warning of inner.warnings)
           if (warning !== NO_BODY && !warnings.includes(warning)) warnings.push(warning);
       }
@@ -96,6 +99,7 @@ export async function readMimeMessage(
     subject: email.subject ?? undefined,
     sentAt: email.date ?? undefined,
     bodies,
+    links,
     warnings,
   };
 }

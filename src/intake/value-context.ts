@@ -8,7 +8,7 @@
 // "respond by Fri, Aug 6", "expires on Aug 6", "held for 24 hours", "sent on Aug 1".
 // "booked by Ann for Aug 7" is a booking, not a deadline, hence the lookbehind on "by".
 const DEADLINE_BEFORE =
-  /(?:\bwithin|\bin the next|(?<!\b(?:booked|reserved|requested|made|paid|placed|captained|hosted|run|skippered) )\bby|\bbefore|\buntil|\bno later than|\bexpir(?:es|ed|y|ation|ing)|\bdeadline|\bdue|\breply|\brespond|\banswer|\bheld|\bhold(?:s|ing)?|\bvalid|\bsent|\breceived|\bposted|\bissued|\bprocessed|\bpaid out|\bpayout|\bwrote)(?: (?:on|at|in|for|through|thru|until|till|of|is|date))?:? (?:the )?(?:[\w.,'’:/]{1,12} ){0,5}$/i;
+  /(?:\bwithin|\bin the next|(?<!\b(?:booked|reserved|requested|made|paid|placed|captained|hosted|run|skippered) )\bby|\bbefore|\buntil|\bno later than|\bexpir(?:es|ed|y|ation|ing)|\bdeadline|\bdue|\breply|\brespond|\banswer|\bheld|\bhold(?:s|ing)?|\bvalid|\bsent|\breceived|\bposted|\bissued|\bprocessed|\bpaid out|\bpayout|\bwrote)(?: (?:on|at|in|for|through|thru|until|till|of|is|date))?:? (?:the )?(?:[\w.,'’:/-]{1,12} ){0,5}$/i;
 // The line as a whole is a forward header or a reply line: "On Mon, Aug 2, 2026 at 9:58 AM
 // Jane <j@x> wrote:", "Sent: Monday, August 2".
 const HEADER_LINE = /^(?:>\s*)*(?:on\b[^\n]{4,200}\bwrote:?\s*$|(?:sent|date|received)\s*:)/i;
@@ -23,4 +23,26 @@ export function disqualifyingContext(line: string, index: number): string | unde
   const m = DEADLINE_BEFORE.exec(before);
   if (!m) return undefined;
   return `a deadline or sent time ("${m[0].trim()}")`;
+}
+
+// A line about a policy: its hours and days are notice periods, never the trip's.
+const POLICY =
+  /\b(?:cancell?ation policy|refund policy|weather policy|free cancell?ation|non-?refundable|no-?show|(?:more|less|fewer) than \d+ (?:hours?|days?|weeks?)|up to \d+ (?:hours?|days?)|\d+ (?:hours?|days?|weeks?) (?:before|prior|in advance|notice|ahead))\b/i;
+// A line about a desk or a phone line: "Our support line is open 8am-6pm ET".
+const SUPPORT =
+  /\b(?:support|customer (?:service|care)|help ?(?:desk|line|cent(?:er|re))|office hours|hours of operation|(?:we(?:'re| are)|line is|desk is|office is|phones? (?:are|is)) open|call us|contact us|reach us)\b/i;
+// A line selling something: "Book Windsong for Feb 5 and save 20%", "Trips from $4017".
+const OFFER =
+  /(?:\bsave (?:up to )?\d+ ?%|\d+ ?% off\b|\bbook now\b|\bbook your\b|\blimited time\b|\bonly \d+ (?:places|spots|seats|slots|berths) left\b|\bspecial offer\b|\bdeals\b|\bunsubscribe\b|\byou are receiving this\b|\bpromo(?:tion)?\b|\bcoupon\b|\bdiscount code\b|\b(?:trips?|prices?|rates?|charters?) from (?:US)?\$|\bstarting (?:at|from) (?:US)?\$|\bup to \d+ guests\b)/i;
+
+/**
+ * Why a whole line is about something other than the charter (a policy, a support desk, an
+ * offer), or undefined when it may describe the charter. Its dates, times, lengths, counts
+ * and amounts are then not read.
+ */
+export function lineContext(line: string): string | undefined {
+  if (POLICY.test(line)) return 'a policy';
+  if (SUPPORT.test(line)) return 'a support desk';
+  if (OFFER.test(line)) return 'an offer';
+  return undefined;
 }

@@ -210,18 +210,39 @@ function readings(hour: number, minute: number, meridiem: string | undefined): C
   );
 }
 
+function clockRange(h1: string, m1: number, h2: string, m2: number): TimeRange | undefined {
+  const shows24 = (h: string): boolean => /^0\d$/.test(h) || Number(h) === 0 || Number(h) > 12;
+  let start: number | undefined;
+  if (shows24(h1) || shows24(h2)) start = to24(Number(h1), m1, undefined);
+  else {
+    const hour = Number(h1);
+    if (hour >= 7 && hour <= 11) start = to24(hour, m1, 'a');
+    else if (hour === 12 || (hour >= 1 && hour <= 6)) start = to24(hour, m1, 'p');
+  }
+  if (start === undefined) return undefined;
+  const end24 = to24(Number(h2), m2, undefined);
+  if (end24 === undefined) return undefined;
+  // The end is the first reading of its hour after the start ("9:30-12:30" ends at 12:30,
+  // "10:00-2:00" at 14:00).
+  const ends = shows24(h2) ? [end24] : [end24, end24 + 720];
+  for (const end of ends) {
+    const durationMinutes = end - start;
+    if (durationMinutes > 0 && durationMinutes <= 16 * 60) return { start, durationMinutes };
+  }
+  return undefined;
+}
+
 function rangeFrom(m: RegExpMatchArray): TimeRange | undefined {
   const [, h1, m1, ap1, h2, m2, ap2] = m;
   // Without am/pm or a colon on either side it is not a time range ("2-3 guests", "10-12").
   if (!ap1 && !ap2 && (m1 === undefined || m2 === undefined)) return undefined;
-  // Two 24-hour times ("10:00–14:00") are read as written.
-  const twentyFourHour = !ap1 && !ap2;
-  const starts = twentyFourHour
-    ? readings(Number(h1), Number(m1 ?? 0), undefined).slice(0, 1)
-    : readings(Number(h1), Number(m1 ?? 0), ap1);
-  const ends = twentyFourHour
-    ? readings(Number(h2), Number(m2 ?? 0), undefined).slice(0, 1)
-    : readings(Number(h2), Number(m2 ?? 0), ap2);
+  // Two clock times without am/pm are 24-hour times read as written ("12:00–16:00",
+  // "06:00 - 14:00") when either shows it: a leading zero, an hour of 13-23 or 0. Otherwise
+  // ("1:00-5:00", "9:30-12:30") the charter-hours rule places them: a start of 7-11 is
+  // morning, 12 is noon and 1-6 is afternoon; the end follows the start.
+  if (!ap1 && !ap2) return clockRange(h1 ?? '', Number(m1), h2 ?? '', Number(m2));
+  const starts = readings(Number(h1), Number(m1 ?? 0), ap1);
+  const ends = readings(Number(h2), Number(m2 ?? 0), ap2);
   // A side without am/pm takes the reading that makes the trip shortest ("9-1pm" is
   // 09:00-13:00, "11-2pm" is 11:00-14:00, "9am - 1" is 09:00-13:00).
   let best: TimeRange | undefined;
@@ -250,8 +271,10 @@ export function findTimeRange(text: string): Found<TimeRange> | undefined {
 
 const HOURS_MINUTES =
   /\b(\d{1,2})\s{0,2}(?:h|hrs?|hours?)\s{0,2}(?:and\s{1,2})?(\d{1,2})\s{0,2}(?:m|mins?|minutes?)\b/i;
+// A number then "h"/"hrs"/"hours"; a number word only as a whole word before "hour(s)"/"hr(s)"
+// ("an hour", "two hours"), never letters inside a word ("Hannah" is not "a h").
 const HOURS =
-  /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\d{0,2}\s?½|an?|one|two|three|four|five|six|seven|eight|ten|twelve)[\s-]{0,2}(?:h|hrs?|hours?)\b/i;
+  /(?<![\p{L}\d.])(?:(\d{1,2}(?:\.\d{1,2})?|\d{0,2}\s?½)[\s-]{0,2}(?:h|hrs?|hours?)|(an?|one|two|three|four|five|six|seven|eight|ten|twelve)[\s-]{1,2}(?:hrs?|hours?))(?![\p{L}\d])/iu;
 // Not a bare "m": "40m yacht" is metres.
 const MINUTES = /(?<![\d.])(\d{2,3})\s{0,2}(?:mins?|minutes?)\b/i;
 const DAY_WORDS = /\b(half|full|whole|all|one|1)[\s-]{0,2}day\b/i;
@@ -284,7 +307,7 @@ export function findDuration(text: string): Found<number> | undefined {
     return { value: Number(hm[1]) * 60 + Number(hm[2]), index: hm.index, length: hm[0].length };
   const h = HOURS.exec(text);
   if (h) {
-    const raw = (h[1] ?? '').toLowerCase().replace(/\s/g, '');
+    const raw = (h[1] ?? h[2] ?? '').toLowerCase().replace(/\s/g, '');
     let hours: number | undefined;
     if (raw in WORD_NUMBERS) hours = WORD_NUMBERS[raw];
     else if (raw.endsWith('½')) hours = Number(raw.slice(0, -1) || 0) + 0.5;

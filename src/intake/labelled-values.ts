@@ -1,0 +1,182 @@
+/**
+ * What one labelled value says ("Date: Sat, Aug 7", "Guests | 4 adults, 2 children"): the value
+ * readers per kind of label, and the cleaning every labelled value goes through first (a
+ * modification's old value beside the new one is dropped).
+ */
+import { Strength, yearDefaulted } from './field-candidates.ts';
+import type { LabelTarget } from './field-labels.ts';
+import type { BookingFieldName, FieldEvidence } from './intake-result.ts';
+import {
+  findDate,
+  findDuration,
+  findMoney,
+  findTime,
+  findTimeRange,
+  formatClock,
+  formatLocalDate,
+  type LocalDate,
+  parseCaptainValue,
+  parseCount,
+} from './values.ts';
+
+/** Drops "(unchanged)", "(was 10:00 AM)" and keeps what follows an arrow ("10 AM → 2 PM"). */
+export function currentValue(value: string): string {
+  const arrow = value.split(/\s*(?:→|->|⇒|=>)\s*/);
+  const last = arrow.at(-1) ?? value;
+  return last
+    .replace(/\((?:unchanged|no change|same)\)/gi, '')
+    .replace(/\((?:was|previously|formerly|old|before)\b[^)]{0,80}\)/gi, '')
+    .replace(/\b(?:was|previously)\s*:?\s+[^,;]{0,60}$/i, '')
+    .trim();
+}
+
+const ID_TOKEN = /^#?([A-Za-z0-9][A-Za-z0-9-]{2,30})$/;
+
+export function parseBookingId(value: string): string | undefined {
+  for (const raw of value.split(/[\s,;()]+/)) {
+    const m = ID_TOKEN.exec(raw);
+    const token = m?.[1]?.replace(/-+$/, '');
+    if (!token) continue;
+    // A digit, or an all-capitals code like XHQGMDH; not a plain word.
+    if (
+      /\d/.test(token) ||
+      (/^[A-Z-]{5,}$/.test(token) && !/^(?:ID|CODE|BOOKING|NUMBER)$/.test(token))
+    ) {
+      return token;
+    }
+  }
+  return undefined;
+}
+
+export function cleanName(value: string): string | undefined {
+  const name = value.replace(/\s+/g, ' ').trim();
+  if (
+    name.length < 2 ||
+    name.length > 120 ||
+    !/\p{L}/u.test(name) ||
+    /[\w.+-]+@[\w-]+\.\w|https?:\/\//.test(name)
+  ) {
+    return undefined;
+  }
+  if (/^\d/.test(name) && !/\p{L}{2}/u.test(name)) return undefined;
+  return name;
+}
+
+export function cleanPlace(value: string): string | undefined {
+  const place = value.replace(/\s+/g, ' ').trim();
+  if (place.length < 3 || place.length > 300 || !/\p{L}/u.test(place)) return undefined;
+  return place;
+}
+
+export type Offer = [
+  field: BookingFieldName,
+  value: unknown,
+  strength: Strength,
+  how: FieldEvidence['how'],
+];
+
+/** What one labelled value says, as offers; empty when the value does not parse. Pure. */
+export function readLabelledValue(
+  target: Exclude<LabelTarget, 'note' | 'ignore'>,
+  rawValue: string,
+  strength: Strength,
+  reference: LocalDate,
+  section: 'gross' | 'payout' | undefined,
+): Offer[] {
+  const value = currentValue(rawValue);
+  if (!value) return [];
+  const offers: Offer[] = [];
+  const offer = (
+    field: BookingFieldName,
+    v: unknown,
+    s: Strength = strength,
+    how: FieldEvidence['how'] = 'labelled',
+  ): void => {
+    if (v !== undefined && v !== null && v !== '') offers.push([field, v, s, how]);
+  };
+  switch (target) {
+    case 'bookingId':
+      offer('bookingId', parseBookingId(value));
+      break;
+    case 'listingName':
+      offer('listingName', cleanName(value));
+      break;
+    case 'guestName':
+      offer('guestName', cleanName(value));
+      break;
+    case 'departure':
+      offer('departure', cleanPlace(value));
+      break;
+    case 'partySize':
+      offer('partySize', parseCount(value));
+      break;
+    case 'captainIncluded':
+      offer('captainIncluded', parseCaptainValue(value));
+      break;
+    case 'crew':
+      // "Crew: Captain and one mate (included)" says a captain is aboard; "Crew: 2" does not.
+      if (/\b(?:captain|skipper|capt\.?)\b|\bbare\s?boat\b/i.test(value))
+        offer('captainIncluded', parseCaptainValue(value));
+      break;
+    case 'boarding': {
+      // "Embarkation" is a time on one marketplace and a place on another: the value says which.
+      const time = findTime(value);
+      if (time && value.length <= 40) offer('startLocal', formatClock(time.value));
+      else offer('departure', cleanPlace(value));
+      break;
+    }
+    case 'end':
+      // The end time alone is no field; extractFields derives the length from it and the start.
+      break;
+    case 'grossAmountCents':
+    case 'payoutCents':
+      offer(
+        target === 'grossAmountCents' && section === 'payout' ? 'payoutCents' : target,
+        findMoney(value)?.value,
+      );
+      break;
+    case 'durationMinutes':
+      {
+        const length = findDuration(value)?.value;
+        if (length !== undefined) offer('durationMinutes', length);
+        else
+          offer(
+            'durationMinutes',
+            findTimeRange(value)?.value.durationMinutes,
+            strength,
+            'derived',
+          );
+      }
+      break;
+    case 'date':
+    case 'startLocal':
+    case 'datetime': {
+      if (target !== 'startLocal') {
+        const date = findDate(value, reference);
+        if (date)
+          offer(
+            'date',
+            formatLocalDate(date.value),
+            strength,
+            yearDefaulted(value, date) ? 'defaulted' : 'labelled',
+          );
+      }
+      const range = findTimeRange(value);
+      if (range) {
+        offer('startLocal', formatClock(range.value.start));
+        offer('durationMinutes', range.value.durationMinutes, Strength.Sentence, 'derived');
+      } else {
+        const time = findTime(value);
+        offer(
+          'startLocal',
+          time && formatClock(time.value),
+          target === 'date' ? Strength.Sentence : strength,
+        );
+      }
+      if (target !== 'date')
+        offer('durationMinutes', findDuration(value)?.value, Strength.Sentence);
+      break;
+    }
+  }
+  return offers;
+}
