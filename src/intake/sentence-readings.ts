@@ -59,7 +59,7 @@ const SENTENCE_STOP_WORDS = new Set(
 const NAME =
   "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|la|le)){0,4}";
 const NAME_BEFORE_VERB = new RegExp(
-  `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|wants to book|would like to book)\\b`,
+  `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|moved|wants to book|would like to book|sent (?:a|an|you a|us a) (?:new )?(?:booking |reservation )?(?:request|inquiry|enquiry))\\b`,
   'u',
 );
 const NAME_AFTER_PREP = new RegExp(
@@ -67,7 +67,7 @@ const NAME_AFTER_PREP = new RegExp(
   'u',
 );
 const LISTING_AFTER_VERB =
-  /\b(?:booked|reserved|requested(?: to book)?|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
+  /\b(?:booked|reserved|requested(?: to book)?|(?:would like|wants|wishes|asked) to book|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
 const PARTY_SENTENCE =
   /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
 const DEPARTURE_SENTENCE =
