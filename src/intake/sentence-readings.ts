@@ -70,8 +70,10 @@ const LISTING_AFTER_VERB =
   /\b(?:booked|reserved|requested(?: to book)?|(?:would like|wants|wishes|asked) to book|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
 const PARTY_SENTENCE =
   /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
+// The place runs to the end of its sentence (". " or the line's end), so "departing at 9:00
+// AM ... meet them at Fisherman's Wharf" reaches the second "at".
 const DEPARTURE_SENTENCE =
-  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)[^\n!]{2,240})/gu;
+  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)(?:[^\n!.]|\.(?!\s|$)){2,240})/gu;
 const PLACE_WORD =
   /\b(?:Marina|Harbou?r|Yacht Club|Dock|Pier|Wharf|Basin|Landing|Port|Ramp|Quay|Jetty|Boatyard)\b/u;
 
