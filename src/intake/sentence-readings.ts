@@ -171,6 +171,18 @@ export function offerSentences(
       if (time) offer('startLocal', formatClock(time.value), Strength.NewLabel, at(shift(change)));
       const length = findDuration(to);
       if (length) offer('durationMinutes', length.value, Strength.NewLabel, at(shift(change)));
+      // What changed is named before "from": "The total was changed from $1,200 to $1,350".
+      const what = line.slice(0, change.index + change[0].indexOf(' from'));
+      const money = findMoney(to);
+      if (
+        money &&
+        /\b(?:total|price|amount|paid|charged|cost)\b/i.test(what) &&
+        !/payout|earn/i.test(what)
+      )
+        offer('grossAmountCents', money.value, Strength.NewLabel, at(shift(change)));
+      const count = /^\s*(\d{1,3})\b/.exec(to);
+      if (count && /\b(?:guests?|party|group|passengers|people|pax)\b/i.test(what))
+        offer('partySize', Number(count[1]), Strength.NewLabel, at(shift(change)));
       line = line.slice(0, change.index) + ' '.repeat(toAt - change.index) + line.slice(toAt);
     }
     const arrow = line.split(ARROW);
