@@ -23,6 +23,7 @@ import {
   formatClock,
   formatLocalDate,
   type LocalDate,
+  parseCount,
 } from './values.ts';
 
 /**
@@ -57,7 +58,7 @@ const SENTENCE_STOP_WORDS = new Set(
 // At most five words: an unbounded repetition here backtracks quadratically on long runs
 // of capitalised words.
 const NAME =
-  "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|la|le)){0,4}";
+  "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|der|den|di|du|dos|das|la|le|ter)){0,4}";
 const NAME_BEFORE_VERB = new RegExp(
   `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|moved|wants to book|would like to book|sent (?:a|an|you a|us a) (?:new )?(?:booking |reservation )?(?:request|inquiry|enquiry))\\b`,
   'u',
@@ -180,9 +181,9 @@ export function offerSentences(
         !/payout|earn/i.test(what)
       )
         offer('grossAmountCents', money.value, Strength.NewLabel, at(shift(change)));
-      const count = /^\s*(\d{1,3})\b/.exec(to);
-      if (count && /\b(?:guests?|party|group|passengers|people|pax)\b/i.test(what))
-        offer('partySize', Number(count[1]), Strength.NewLabel, at(shift(change)));
+      const count = parseCount(to);
+      if (count !== undefined && /\b(?:guests?|party|group|passengers|people|pax)\b/i.test(what))
+        offer('partySize', count, Strength.NewLabel, at(shift(change)));
       line = line.slice(0, change.index) + ' '.repeat(toAt - change.index) + line.slice(toAt);
     }
     const arrow = line.split(ARROW);

@@ -25,6 +25,9 @@ export function disqualifyingContext(line: string, index: number): string | unde
   return `a deadline or sent time ("${m[0].trim()}")`;
 }
 
+// A line about a deadline or a hold: "You have 48 hours to accept", "the hold lasts 72 hours".
+const DEADLINE_LINE =
+  /\b(?:(?:hours?|days?) to (?:accept|respond|reply|confirm|approve|decline|decide)|hold (?:on (?:the|your) card )?(?:lasts|expires|is released|ends)|(?:respond|reply|accept|approve|confirm|decide) (?:by|within|before)|request expires|offer expires)\b/i;
 // A line about a policy: its hours and days are notice periods, never the trip's.
 const POLICY =
   /\b(?:cancell?ation policy|refund policy|weather policy|free cancell?ation|non-?refundable|no-?show|(?:more|less|fewer) than \d+ (?:hours?|days?|weeks?)|up to \d+ (?:hours?|days?)|\d+ (?:hours?|days?|weeks?) (?:before|prior|in advance|notice|ahead))\b/i;
@@ -41,6 +44,7 @@ const OFFER =
  * and amounts are then not read.
  */
 export function lineContext(line: string): string | undefined {
+  if (DEADLINE_LINE.test(line)) return 'a deadline or a hold';
   if (POLICY.test(line)) return 'a policy';
   if (SUPPORT.test(line)) return 'a support desk';
   if (OFFER.test(line)) return 'an offer';
