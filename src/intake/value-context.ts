@@ -36,7 +36,7 @@ const SUPPORT =
   /\b(?:support|customer (?:service|care)|help ?(?:desk|line|cent(?:er|re))|office hours|hours of operation|(?:we(?:'re| are)|line is|desk is|office is|phones? (?:are|is)) open|call us|contact us|reach us)\b/i;
 // A line selling something: "Book Windsong for Feb 5 and save 20%", "Trips from $4017".
 const OFFER =
-  /(?:\bsave (?:up to )?\d+ ?%|\d+ ?% off\b|\bbook now\b|\bbook your\b|\blimited time\b|\bonly \d+ (?:places|spots|seats|slots|berths) left\b|\bspecial offer\b|\bdeals\b|\bunsubscribe\b|\byou are receiving this\b|\bpromo(?:tion)?\b|\bcoupon\b|\bdiscount code\b|\b(?:trips?|prices?|rates?|charters?) from (?:US)?\$|\bstarting (?:at|from) (?:US)?\$|\bup to \d+ guests\b)/i;
+  /(?:\bsave (?:up to )?\d+ ?%|(?<!\d)\d+ ?% off\b|\bbook now\b|\bbook your\b|\blimited time\b|\bonly \d+ (?:places|spots|seats|slots|berths) left\b|\bspecial offer\b|\bdeals\b|\bunsubscribe\b|\byou are receiving this\b|\bpromo(?:tion)?\b|\bcoupon\b|\bdiscount code\b|\b(?:trips?|prices?|rates?|charters?) from (?:US)?\$|\bstarting (?:at|from) (?:US)?\$|\bup to \d+ guests\b)/i;
 
 /**
  * Why a whole line is about something other than the charter (a policy, a support desk, an
