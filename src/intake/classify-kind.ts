@@ -15,7 +15,7 @@ const NOT_BOOKING: readonly RegExp[] = [
 const CANCELLATION =
   /\b(?:cancell?ed|cancell?ation(?! (?:policy|policies|terms|window|fee))|called off|booking (?:was |has been )?withdrawn)\b/i;
 const MODIFICATION =
-  /\b(?:updated|changed|modified|modification|rescheduled|change (?:request )?(?:approved|accepted)|new (?:date|time)|has been moved|amended|alteration)\b/i;
+  /\b(?:updated|changed|modified|modification|rescheduled|change (?:request )?(?:approved|accepted)|new (?:date|time)|has been moved|moved (?:the|their|your|booking|reservation|trip|charter|it)|amended|alteration)\b/i;
 const REQUEST =
   /\b(?:request(?:ed)?|pending|awaiting|approve (?:within|by|or)|accept or decline|respond within|inquiry|enquiry|payment (?:is )?(?:held|on hold|authori[sz]ed|pending)|pre-?approv)/i;
 const CONFIRMED =

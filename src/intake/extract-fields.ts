@@ -67,6 +67,8 @@ const FREE_TEXT_TARGETS: ReadonlySet<LabelTarget> = new Set([
 ]);
 
 function sectionOf(label: string): 'gross' | 'payout' | undefined {
+  // "Dear owner," opens a letter; it heads no section of prices.
+  if (GREETING.test(label) || /,\s*$/.test(label)) return undefined;
   const l = label.toLowerCase();
   if (/payout|earning|you(?:'ll| will) (?:earn|receive)|owner/.test(l)) return 'payout';
   if (/price|payment|paid|charged|renter total|trip cost|summary|receipt/.test(l)) return 'gross';
@@ -266,7 +268,15 @@ export function extractFields(
       where: (lines[at]?.includes(label.trim()) ? 'body' : 'table') as Where,
       line: (origin[at] ?? at) + 1,
     };
-    for (const [field, v, s, how] of readLabelledValue(target, value, strength, reference, section))
+    const inHours = /\b(?:hours?|hrs?)\b/i.test(label);
+    for (const [field, v, s, how] of readLabelledValue(
+      target,
+      value,
+      strength,
+      reference,
+      section,
+      inHours,
+    ))
       collector.offer(field, v, s, { ...evidence, how });
   }
 

@@ -117,7 +117,9 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   if (any(CONTACT) || label.startsWith('time zone') || label === 'timezone') return 'ignore';
   // An end or return date belongs to a multi-day trip; an end time gives the trip's length.
   if (any(END_OF_TRIP)) return w.has('date') || w.has('day') ? 'ignore' : 'end';
-  if (any(BOARDING) && !any(PLACE)) return 'boarding';
+  // "Embarkation", "Boarding", "Departs": a time or a place, as the value shows.
+  if ((any(BOARDING) && !any(PLACE) && !any(PARTY)) || ['departs', 'departing'].includes(label))
+    return 'boarding';
   // "Deposit to bank", "Net after fees": what reaches the owner.
   if (w.has('deposit') && (w.has('bank') || w.has('account'))) return 'payoutCents';
   if (w.has('net') && w.has('after')) return 'payoutCents';

@@ -82,6 +82,8 @@ export function readLabelledValue(
   strength: Strength,
   reference: LocalDate,
   section: 'gross' | 'payout' | undefined,
+  /** The label names hours ("Hours", "Duration (hrs)"), so a bare number is a count of hours. */
+  inHours = false,
 ): Offer[] {
   const value = currentValue(rawValue);
   if (!value) return [];
@@ -138,14 +140,16 @@ export function readLabelledValue(
     case 'durationMinutes':
       {
         const length = findDuration(value)?.value;
+        const range = findTimeRange(value);
+        const hours = /^(\d{1,2}(?:\.\d{1,2})?)$/.exec(value.trim());
         if (length !== undefined) offer('durationMinutes', length);
-        else
-          offer(
-            'durationMinutes',
-            findTimeRange(value)?.value.durationMinutes,
-            strength,
-            'derived',
-          );
+        else if (range) {
+          // "Hours: 12:00 PM – 6:00 PM" gives the start as well as the length.
+          offer('durationMinutes', range.value.durationMinutes, strength, 'derived');
+          offer('startLocal', formatClock(range.value.start));
+        } else if (hours && inHours && Number(hours[1]) > 0 && Number(hours[1]) <= 24)
+          // "Hours  2.5": the label gives the unit.
+          offer('durationMinutes', Math.round(Number(hours[1]) * 60));
       }
       break;
     case 'date':

@@ -59,7 +59,11 @@ export function layoutLines(source: readonly string[]): LayoutLines {
       continue;
     }
     const filled = cells.filter((c) => c !== '');
-    if (header === undefined && cells.length >= 2 && isHeaderRow(cells, source[i + 1])) {
+    if (
+      header === undefined &&
+      cells.length >= 2 &&
+      isHeaderRow(cells, source[i - 1], source[i + 1])
+    ) {
       const newColumn = cells.findIndex((c) => NEW_COLUMN.test(c));
       header = {
         cells,
@@ -92,7 +96,16 @@ export function layoutLines(source: readonly string[]): LayoutLines {
   return { lines, origin };
 }
 
-/** A pipe row directly above a rule row ("|---|---|") is the header of a table. */
-function isHeaderRow(cells: string[], next: string | undefined): boolean {
-  return next !== undefined && RULE_ROW.test(next) && cells.some((c) => c !== '');
+/**
+ * A pipe row directly above a rule row ("|---|---|") is the header of a table when it starts
+ * the table: the last row of a bordered table sits above its bottom border too.
+ */
+function isHeaderRow(
+  cells: string[],
+  previous: string | undefined,
+  next: string | undefined,
+): boolean {
+  const startsTable =
+    previous === undefined || cellsOf(previous) === undefined || RULE_ROW.test(previous);
+  return startsTable && next !== undefined && RULE_ROW.test(next) && cells.some((c) => c !== '');
 }

@@ -9,7 +9,7 @@ import { parseBookingId } from './labelled-values.ts';
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\])]{1,2000}/g;
 const HREF = /\bhref\s*=\s*["']([^"']{1,2000})["']/gi;
 const BOOKING_SEGMENT =
-  /^(?:bookings?|reservations?|trips?|orders?|confirmations?|itinerar(?:y|ies)|charters?)$/i;
+  /^(?:bookings?|reservations?|trips?|orders?|confirmations?|itinerar(?:y|ies)|charters?|res|bk|[rb])$/i;
 const BOOKING_PARAM =
   /^(?:booking|reservation|order|trip|confirmation)(?:[_-]?(?:id|no|num|number|code|ref))?$|^(?:booking_?ref|conf(?:irmation)?_?(?:no|code)?|res_?id|bk)$/i;
 /** Links scanned at most: enough for any real email, bounded on hostile input. */

@@ -23,6 +23,7 @@ import {
   formatClock,
   formatLocalDate,
   type LocalDate,
+  parseCount,
 } from './values.ts';
 
 /**
@@ -57,9 +58,9 @@ const SENTENCE_STOP_WORDS = new Set(
 // At most five words: an unbounded repetition here backtracks quadratically on long runs
 // of capitalised words.
 const NAME =
-  "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|la|le)){0,4}";
+  "\\p{Lu}[\\p{L}'’.-]{0,30}(?: (?:\\p{Lu}[\\p{L}'’.-]{0,30}|de|da|van|von|del|der|den|di|du|dos|das|la|le|ter)){0,4}";
 const NAME_BEFORE_VERB = new RegExp(
-  `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|wants to book|would like to book)\\b`,
+  `(${NAME})(?:'s)? (?:has |have |just |already )?(?:booked|reserved|requested|rebooked|cancell?ed|changed|modified|updated|rescheduled|moved|wants to book|would like to book|sent (?:a|an|you a|us a) (?:new )?(?:booking |reservation )?(?:request|inquiry|enquiry))\\b`,
   'u',
 );
 const NAME_AFTER_PREP = new RegExp(
@@ -67,11 +68,13 @@ const NAME_AFTER_PREP = new RegExp(
   'u',
 );
 const LISTING_AFTER_VERB =
-  /\b(?:booked|reserved|requested(?: to book)?|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
+  /\b(?:booked|reserved|requested(?: to book)?|(?:would like|wants|wishes|asked) to book|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
 const PARTY_SENTENCE =
   /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
+// The place runs to the end of its sentence (". " or the line's end), so "departing at 9:00
+// AM ... meet them at Fisherman's Wharf" reaches the second "at".
 const DEPARTURE_SENTENCE =
-  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)[^\n!]{2,240})/gu;
+  /\b(?:at|from|meet(?:ing)?(?: you)? at|depart(?:s|ing)? from)\s+((?:\p{Lu}|\d)(?:[^\n!.]|\.(?!\s|$)){2,240})/gu;
 const PLACE_WORD =
   /\b(?:Marina|Harbou?r|Yacht Club|Dock|Pier|Wharf|Basin|Landing|Port|Ramp|Quay|Jetty|Boatyard)\b/u;
 
@@ -169,6 +172,18 @@ export function offerSentences(
       if (time) offer('startLocal', formatClock(time.value), Strength.NewLabel, at(shift(change)));
       const length = findDuration(to);
       if (length) offer('durationMinutes', length.value, Strength.NewLabel, at(shift(change)));
+      // What changed is named before "from": "The total was changed from $1,200 to $1,350".
+      const what = line.slice(0, change.index + change[0].indexOf(' from'));
+      const money = findMoney(to);
+      if (
+        money &&
+        /\b(?:total|price|amount|paid|charged|cost)\b/i.test(what) &&
+        !/payout|earn/i.test(what)
+      )
+        offer('grossAmountCents', money.value, Strength.NewLabel, at(shift(change)));
+      const count = parseCount(to);
+      if (count !== undefined && /\b(?:guests?|party|group|passengers|people|pax)\b/i.test(what))
+        offer('partySize', count, Strength.NewLabel, at(shift(change)));
       line = line.slice(0, change.index) + ' '.repeat(toAt - change.index) + line.slice(toAt);
     }
     const arrow = line.split(ARROW);

@@ -25,6 +25,9 @@ export function disqualifyingContext(line: string, index: number): string | unde
   return `a deadline or sent time ("${m[0].trim()}")`;
 }
 
+// A line about a deadline or a hold: "You have 48 hours to accept", "the hold lasts 72 hours".
+const DEADLINE_LINE =
+  /\b(?:(?:hours?|days?) to (?:accept|respond|reply|confirm|approve|decline|decide)|hold (?:on (?:the|your) card )?(?:lasts|expires|is released|ends)|(?:respond|reply|accept|approve|confirm|decide) (?:by|within|before)|request expires|offer expires)\b/i;
 // A line about a policy: its hours and days are notice periods, never the trip's.
 const POLICY =
   /\b(?:cancell?ation policy|refund policy|weather policy|free cancell?ation|non-?refundable|no-?show|(?:more|less|fewer) than \d+ (?:hours?|days?|weeks?)|up to \d+ (?:hours?|days?)|\d+ (?:hours?|days?|weeks?) (?:before|prior|in advance|notice|ahead))\b/i;
@@ -33,7 +36,7 @@ const SUPPORT =
   /\b(?:support|customer (?:service|care)|help ?(?:desk|line|cent(?:er|re))|office hours|hours of operation|(?:we(?:'re| are)|line is|desk is|office is|phones? (?:are|is)) open|call us|contact us|reach us)\b/i;
 // A line selling something: "Book Windsong for Feb 5 and save 20%", "Trips from $4017".
 const OFFER =
-  /(?:\bsave (?:up to )?\d+ ?%|\d+ ?% off\b|\bbook now\b|\bbook your\b|\blimited time\b|\bonly \d+ (?:places|spots|seats|slots|berths) left\b|\bspecial offer\b|\bdeals\b|\bunsubscribe\b|\byou are receiving this\b|\bpromo(?:tion)?\b|\bcoupon\b|\bdiscount code\b|\b(?:trips?|prices?|rates?|charters?) from (?:US)?\$|\bstarting (?:at|from) (?:US)?\$|\bup to \d+ guests\b)/i;
+  /(?:\bsave (?:up to )?\d+ ?%|(?<!\d)\d+ ?% off\b|\bbook now\b|\bbook your\b|\blimited time\b|\bonly \d+ (?:places|spots|seats|slots|berths) left\b|\bspecial offer\b|\bdeals\b|\bunsubscribe\b|\byou are receiving this\b|\bpromo(?:tion)?\b|\bcoupon\b|\bdiscount code\b|\b(?:trips?|prices?|rates?|charters?) from (?:US)?\$|\bstarting (?:at|from) (?:US)?\$|\bup to \d+ guests\b)/i;
 
 /**
  * Why a whole line is about something other than the charter (a policy, a support desk, an
@@ -41,6 +44,7 @@ const OFFER =
  * and amounts are then not read.
  */
 export function lineContext(line: string): string | undefined {
+  if (DEADLINE_LINE.test(line)) return 'a deadline or a hold';
   if (POLICY.test(line)) return 'a policy';
   if (SUPPORT.test(line)) return 'a support desk';
   if (OFFER.test(line)) return 'an offer';
