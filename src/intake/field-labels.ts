@@ -9,7 +9,7 @@ import type { BookingFieldName } from './intake-result.ts';
  * Where a labelled value goes. `datetime` holds a date and a time; `note` is renter text;
  * `boarding` is a time or a place ("Embarkation: 10:00 AM" or "Embarkation: Pier 39"); `end`
  * is the time the trip ends (its length is derived from the start); `crew` says whether a
- * captain is aboard only when it names one.
+ * captain is aboard only when it names one; `bookingRef` is an id only when its value has digits.
  */
 export type LabelTarget =
   | BookingFieldName
@@ -17,6 +17,7 @@ export type LabelTarget =
   | 'boarding'
   | 'end'
   | 'crew'
+  | 'bookingRef'
   | 'note'
   | 'ignore';
 
@@ -118,16 +119,19 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
   // An end or return date belongs to a multi-day trip; an end time gives the trip's length.
   if (any(END_OF_TRIP)) return w.has('date') || w.has('day') ? 'ignore' : 'end';
   // "Embarkation", "Boarding", "Departs": a time or a place, as the value shows.
-  if ((any(BOARDING) && !any(PLACE) && !any(PARTY)) || ['departs', 'departing'].includes(label))
+  if (
+    (any(BOARDING) && !any(PLACE) && !any(PARTY) && !w.has('time')) ||
+    ['departs', 'departing'].includes(label)
+  )
     return 'boarding';
   // "Deposit to bank", "Net after fees": what reaches the owner.
   if (w.has('deposit') && (w.has('bank') || w.has('account'))) return 'payoutCents';
   if (w.has('net') && w.has('after')) return 'payoutCents';
 
-  // "Booking", "Sailo booking", "Reservation": a booking's own reference (the value must still
-  // read as an id: digits, or a code in capitals).
+  // "Booking", "Sailo booking", "Reservation": a booking's reference when its value has digits
+  // ("Booking: SL944944"); a heading otherwise ("Booking" over "CONFIRMED").
   if (/^(?:[a-z]+ )?(?:booking|reservation|order)$/.test(label) && !any(PERSON) && !any(BOAT))
-    return 'bookingId';
+    return 'bookingRef';
   if (any(ID)) {
     // Ids of other things: the renter's account, the slip, a voucher, the listing itself.
     if (any(OTHER_THINGS_IDS)) return 'ignore';

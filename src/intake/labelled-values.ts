@@ -100,6 +100,9 @@ export function readLabelledValue(
     case 'bookingId':
       offer('bookingId', parseBookingId(value));
       break;
+    case 'bookingRef':
+      if (/\d/.test(value)) offer('bookingId', parseBookingId(value));
+      break;
     case 'listingName':
       offer('listingName', cleanName(value));
       break;

@@ -108,6 +108,25 @@ function stripLeadingStopWords(name: string): string | undefined {
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
+/**
+ * Lines, and the sentences within a line ("… 4 guests. The payment is held; approve within 72
+ * hours."), each with its offset: a deadline in one sentence does not silence the next.
+ */
+function sentencesOf(text: string): { text: string; start: number }[] {
+  const pieces: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    let from = 0;
+    for (const m of line.matchAll(/(?<=[.!?;])\s+(?=[\p{Lu}\d])|(?<=;)\s+/gu)) {
+      pieces.push({ text: line.slice(from, m.index), start: start + from });
+      from = m.index + m[0].length;
+    }
+    pieces.push({ text: line.slice(from), start: start + from });
+    start += line.length + 1;
+  }
+  return pieces;
+}
+
 /** How many sentence readings of one field are kept: the first, and runners-up to explain it. */
 const READINGS_PER_FIELD = 3;
 
@@ -150,10 +169,8 @@ export function offerSentences(
     collector.offer(field, value, s, e);
   };
 
-  let lineStart = 0;
-  for (const rawLine of flat.split('\n')) {
-    const start = lineStart;
-    lineStart += rawLine.length + 1;
+  const pieces = sentencesOf(flat);
+  for (const { text: rawLine, start } of pieces) {
     if (lineContext(rawLine) !== undefined) continue;
     const shift = <T extends { index: number }>(m: T, by = 0): T => ({
       ...m,
@@ -240,10 +257,11 @@ export function offerSentences(
       offer('grossAmountCents', findMoney(gross[1])?.value, strength, at(shift(gross, offset)));
   }
 
-  const usable = flat
-    .split('\n')
-    .filter((l) => lineContext(l) === undefined)
-    .join('\n');
+  // The sentences about something else blanked out, so indexes still point into `flat`.
+  let usable = flat;
+  for (const { text, start } of pieces)
+    if (lineContext(text) !== undefined)
+      usable = usable.slice(0, start) + ' '.repeat(text.length) + usable.slice(start + text.length);
   const who = NAME_BEFORE_VERB.exec(usable) ?? NAME_AFTER_PREP.exec(usable);
   if (who?.[1]) collector.offer('guestName', stripLeadingStopWords(who[1]), strength, at(who));
   const listing = LISTING_AFTER_VERB.exec(usable);

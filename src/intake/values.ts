@@ -224,7 +224,7 @@ function clockRange(h1: string, m1: number, h2: string, m2: number): TimeRange |
   if (end24 === undefined) return undefined;
   // The end is the first reading of its hour after the start ("9:30-12:30" ends at 12:30,
   // "10:00-2:00" at 14:00).
-  const ends = shows24(h2) ? [end24] : [end24, end24 + 720];
+  const ends = shows24(h2) || end24 === start ? [end24] : [end24, end24 + 720];
   for (const end of ends) {
     const durationMinutes = end - start;
     if (durationMinutes > 0 && durationMinutes <= 16 * 60) return { start, durationMinutes };

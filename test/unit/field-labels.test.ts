@@ -108,8 +108,28 @@ describe('classifyLabel', () => {
     ['Time', 'startLocal'],
     ['Time of departure', 'startLocal'],
     ['Boarding time', 'startLocal'],
-    ['End time', 'ignore'],
-    ['Return time', 'ignore'],
+    // An end time is no field of its own, but the trip's length is derived from it and the start.
+    ['End time', 'end'],
+    ['Return time', 'end'],
+    ['Disembarkation', 'end'],
+    ['End date', 'ignore'],
+    // A time or a place, as the value shows ("Embarkation: 10:00 AM" / "Embarkation: Pier 39").
+    ['Embarkation', 'boarding'],
+    ['Departs', 'boarding'],
+    ['People on board', 'partySize'],
+    // An id only when the value has digits: "Booking: SL944944", not "Booking" over "CONFIRMED".
+    ['Booking', 'bookingRef'],
+    ['Sailo booking', 'bookingRef'],
+    ['Payout reference', 'ignore'],
+    ['Payment received', 'grossAmountCents'],
+    ['Deposit to bank', 'payoutCents'],
+    ['Net after fees', 'payoutCents'],
+    ['Contact', 'guestName'],
+    ['Contact email', 'ignore'],
+    ['Customers', 'partySize'],
+    ['Activity', 'listingName'],
+    ['Availability', 'datetime'],
+    ['Crew', 'crew'],
     // Length
     ['Duration', 'durationMinutes'],
     ['Duration (hours)', 'durationMinutes'],
@@ -140,7 +160,7 @@ describe('classifyLabel', () => {
     expect(classifyLabel(label)).toBe(expected);
   });
 
-  it.each(['Status', 'Booking', 'Year', '', '   ', 'a'.repeat(49)])(
+  it.each(['Status', 'Year', '', '   ', 'a'.repeat(49)])(
     'has no meaning for a booking: %j',
     (label) => {
       // Act + Assess
