@@ -31,6 +31,7 @@ import {
 import { ACTION_IDS, BLOCK_IDS, CALLBACK_IDS, OPTION_VALUES } from './block-ids.ts';
 import { FIELD_LABELS } from './booking-summary-blocks.ts';
 import { buildCostBreakdownBlocks } from './cost-breakdown-blocks.ts';
+import { buildIntakeEvidenceBlocks, type IntakeEvidenceSource } from './intake-evidence-blocks.ts';
 import { buildNotUnderstoodBlocks } from './not-understood-blocks.ts';
 import {
   centsToDollarsInput,
@@ -63,6 +64,12 @@ export interface ApprovalModalInput {
   warnings?: readonly string[] | undefined;
   /** What a `/charter` line said that was not read, and refused values: a line each, at the top. */
   notUnderstood?: readonly NotUnderstood[] | undefined;
+  /**
+   * The parse, for where each unlabelled field was read and the conflicts it resolved. Read from
+   * the stored draft on every draw (opening and each redraw), not from private_metadata, which
+   * holds ids only and could not carry the excerpts within Slack's 3000 characters.
+   */
+  evidence?: IntakeEvidenceSource | undefined;
 }
 
 /** "Renter total" or "Payout": what this tenant counts as revenue. */
@@ -256,6 +263,7 @@ export function buildApprovalModal(input: ApprovalModalInput): ModalView {
       ],
     },
     ...buildNotUnderstoodBlocks(input.notUnderstood),
+    ...(input.evidence ? buildIntakeEvidenceBlocks(input.evidence) : []),
     inputBlock(BLOCK_IDS.approvalDate, 'Date', {
       type: 'datepicker',
       action_id: ACTION_IDS.approvalDate,

@@ -3,29 +3,20 @@ import type { KnownBlock } from '@slack/types';
 import { describeEvidence } from '../src/intake/describe-evidence.ts';
 import type { BookingFieldName, IntakeResult } from '../src/intake/intake-result.ts';
 import { BLOCK_IDS } from './block-ids.ts';
+import { FIELD_LABELS } from './booking-summary-blocks.ts';
 import { mrkdwn, safe } from './slack-format.ts';
 
-const FIELD_LABELS: Record<BookingFieldName, string> = {
-  bookingId: 'Booking ID',
-  listingName: 'Boat',
-  date: 'Date',
-  startLocal: 'Start',
-  durationMinutes: 'Duration',
-  guestName: 'Renter',
-  partySize: 'Guests',
-  grossAmountCents: 'Renter paid',
-  payoutCents: 'Payout',
-  captainIncluded: 'Captain',
-  departure: 'Departure',
-};
+/** What the evidence block reads from a parse: the values, their evidence, the conflicts. */
+export type IntakeEvidenceSource = Pick<IntakeResult, 'evidence' | 'conflicts' | BookingFieldName>;
 
 /**
  * One context block: an evidence line for every field that was read from a sentence, a
  * link or the subject, worked out or given a year (a labelled value speaks for itself), and
  * a :warning: line per conflict with both candidates. Empty when there is nothing to check.
- * Everything from the message is escaped.
+ * Everything from the message is escaped. The review card and the approval modal both draw
+ * it, so the operator reads the same lines on both surfaces.
  */
-export function buildIntakeEvidenceBlocks(intake: IntakeResult): KnownBlock[] {
+export function buildIntakeEvidenceBlocks(intake: IntakeEvidenceSource): KnownBlock[] {
   const lines: string[] = [];
   for (const conflict of intake.conflicts ?? []) {
     lines.push(

@@ -113,6 +113,8 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
       missing: intake?.missing,
       warnings: intake?.warnings,
       notUnderstood: intake?.notUnderstood,
+      // As every redraw does (approval-input-changed reads the stored draft's intake).
+      evidence: intake ?? undefined,
     });
     await client.views.open({ trigger_id: command.trigger_id, view });
     await deps.drafts.create({

@@ -250,6 +250,64 @@ describe('local mode in the browser', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('shows where unlabelled fields came from: card and modal; /charter says what it did not read', async () => {
+    const { page, problems } = await browser.newPage();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#connection').textContent()).toContain('Live');
+
+    // The date is in a sentence and disagrees with the subject; the renter has no label.
+    await page.getByRole('button', { name: '📧 Forward an email' }).click();
+    await page
+      .locator('#forward-text')
+      .fill(
+        'Subject: New booking for Sun, Aug 8, 2032\nFrom: bookings@example.com\nTo: ops@example.com\n\nMaren Oakes just booked Blue Heron for Saturday, August 7, 2032 from 10am to 2pm.\nBooking ID: 90999013\nGuests: 4\nTotal: $700\n',
+      );
+    await page.getByRole('button', { name: 'Forward to channel' }).click();
+    const card = page
+      .locator('#thread .message')
+      .filter({ has: page.locator('[data-block-id="intake_evidence"]') });
+    await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
+    const cardEvidence = await card.locator('[data-block-id="intake_evidence"]').textContent();
+    expect(cardEvidence).toMatch(
+      /Date: chose 2032-08-07 .* over 2032-08-08 .* A sentence beats the subject line\./,
+    );
+    expect(cardEvidence).toContain('Start time: read from');
+    expect(cardEvidence).toContain('in the body');
+    // Labelled fields speak for themselves.
+    expect(cardEvidence).not.toContain('Booking ID:');
+    await scrollTo(card.locator('[data-block-id="intake_evidence"]'));
+    await screenshot(page, 'local-13-review-card-evidence');
+
+    await card.getByRole('button', { name: 'Review & approve' }).click();
+    const modal = page.getByRole('dialog', { name: 'Approve charter' });
+    await expect.poll(() => modal.isVisible(), { timeout: 20_000 }).toBe(true);
+    const modalEvidence = modal.locator('[data-block-id="intake_evidence"]');
+    await expect.poll(() => modalEvidence.textContent(), { timeout: 20_000 }).toBe(cardEvidence);
+    // A price change redraws the modal from the stored draft: the evidence stays.
+    await modal.getByLabel(/^Revenue/).fill('750');
+    await modal.getByLabel(/^Revenue/).press('Tab');
+    await expect.poll(() => modal.textContent(), { timeout: 20_000 }).toContain('$750.00');
+    expect(await modalEvidence.textContent()).toBe(cardEvidence);
+    await screenshot(page, 'local-14-approval-modal-evidence');
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => modal.count()).toBe(0);
+
+    // A /charter line with a word it cannot read: the modal says so at the top.
+    await page
+      .locator('#composer-text')
+      .fill('/charter June 2 10am 2h $500 zzqx for Ana Ruiz party of 4');
+    await page.locator('#composer-text').press('Enter');
+    await expect.poll(() => modal.isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => modal.locator('[data-block-id="not_understood"]').textContent())
+      .toContain("Not understood: 'zzqx'");
+    await screenshot(page, 'local-15-charter-not-understood');
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => modal.count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('draws the Block Kit deckhand may send and dispatches each element as block_actions', async () => {
     const { page, problems } = await browser.newPage();
     await page.setViewportSize(DESKTOP);

@@ -239,6 +239,27 @@ describe('mrkdwn control sequences in every typed field reach Slack escaped', as
         marketplaceId: intake.bookingId,
         missing: intake.missing,
         warnings: [HOSTILE],
+        // The evidence quotes the message itself: excerpts, chosen values and rules all escaped.
+        evidence: {
+          ...intake,
+          evidence: {
+            guestName: { excerpt: HOSTILE.slice(0, 80), where: 'body', how: 'inferred' },
+          },
+          conflicts: [
+            {
+              field: 'guestName',
+              chosen: `${HOSTILE} Renter`,
+              runnerUp: HOSTILE,
+              rule: HOSTILE,
+              chosenEvidence: { excerpt: HOSTILE.slice(0, 80), where: 'body', how: 'inferred' },
+              runnerUpEvidence: {
+                excerpt: HOSTILE.slice(0, 80),
+                where: 'subject',
+                how: 'inferred',
+              },
+            },
+          ],
+        },
       }),
     ],
     [

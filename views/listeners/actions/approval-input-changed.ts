@@ -41,6 +41,7 @@ export function registerApprovalInputChanged(app: App, deps: SlackDeps): void {
         missing: draft.intake.missing,
         warnings: draft.intake.warnings,
         notUnderstood: draft.intake.notUnderstood,
+        evidence: draft.intake,
       });
       try {
         await client.views.update({ view_id: view.id, hash: view.hash, view: next });

@@ -31,6 +31,8 @@ export function registerReviewApproveButton(app: App, deps: SlackDeps): void {
           marketplaceId: draft.intake.bookingId,
           missing: draft.intake.missing,
           warnings: draft.intake.warnings,
+          notUnderstood: draft.intake.notUnderstood,
+          evidence: draft.intake,
         }),
       });
     },
