@@ -51,7 +51,7 @@ export function charterName(booking: Booking, timeZone: string): string {
 export function buildAlreadyBookedCard(input: AlreadyBookedCardInput): SlackMessage {
   const { intake, booking, tenant } = input;
   const name = charterName(booking, tenant.timezone);
-  const changes = modificationChanges(intake, booking);
+  const changes = modificationChanges(intake, booking, tenant.timezone);
   const closed = booking.status === 'cancelled' || booking.status === 'completed';
   const how =
     input.matchedBy === 'marketplace_id' && booking.marketplaceId

@@ -21,6 +21,7 @@ export function buildHelpMessage(): SlackMessage {
           '*`/charter list`*: upcoming charters and who has confirmed (only you see it).',
           '*`/charter status ID`*: one charter, with its steps and crew.',
           '*`/charter cancel ID`*: cancel a charter (asks you to confirm).',
+          'ID: the marketplace booking number, or the id at the end of the charter in `/charter list`.',
           '*`/charter help`*: this message.',
         ].join('\n'),
       ),

@@ -11,12 +11,13 @@ import { formatCents } from '../src/money/cents.ts';
 import type { PriceBreakdown } from '../src/pricing/price-charter.ts';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
 import { truncate } from '../src/text/escape.ts';
-import { dateFormat, formatInZone } from '../src/time/zoned.ts';
+import { dateFormat, formatInZone, zonedToInstant } from '../src/time/zoned.ts';
 import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';
 import { FIELD_LABELS } from './booking-summary-blocks.ts';
 import { breakdownOrHint } from './review-card.ts';
 import {
   button,
+  formatClockTime,
   formatDuration,
   LIMITS,
   mrkdwn,
@@ -94,7 +95,11 @@ export function formatFieldValue<F extends BookingFieldName>(
  *
  * @example modificationChanges(intake, booking).map((c) => c.field) // ['date']
  */
-export function modificationChanges(intake: IntakeResult, booking: Booking): FieldChange[] {
+export function modificationChanges(
+  intake: IntakeResult,
+  booking: Booking,
+  timeZone: string,
+): FieldChange[] {
   return bookingFieldNames
     .filter((field) => field !== 'bookingId')
     .filter(
@@ -105,9 +110,29 @@ export function modificationChanges(intake: IntakeResult, booking: Booking): Fie
     .map((field) => ({
       field,
       label: FIELD_LABELS[field],
-      from: formatFieldValue(field, booking.details[field]),
-      to: formatFieldValue(field, intake[field]),
+      from:
+        field === 'startLocal'
+          ? startTimeInZone(booking.details.date, booking.details.startLocal, timeZone)
+          : formatFieldValue(field, booking.details[field]),
+      to:
+        field === 'startLocal'
+          ? startTimeInZone(intake.date ?? booking.details.date, intake.startLocal, timeZone)
+          : formatFieldValue(field, intake[field]),
     }));
+}
+
+/**
+ * A start time with the tenant zone's label on the day it applies ("10:00 AM PDT"), as every
+ * other operator time is shown; the bare clock when the day is unknown or the value unreadable.
+ */
+function startTimeInZone(date: string | null, time: string | null, timeZone: string): string {
+  if (time === null) return '—';
+  if (date === null) return formatClock(time);
+  try {
+    return formatClockTime(zonedToInstant(date, time, timeZone), timeZone);
+  } catch {
+    return formatClock(time);
+  }
 }
 
 function bookingLine(booking: Booking, tenant: Tenant): string {
@@ -133,7 +158,7 @@ export function buildModificationCard(input: ModificationCardInput): SlackMessag
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Booking changed', LIMITS.headerText) },
   ];
-  const changes = booking ? modificationChanges(intake, booking) : [];
+  const changes = booking ? modificationChanges(intake, booking, tenant.timezone) : [];
   const closed =
     booking !== null && (booking.status === 'cancelled' || booking.status === 'completed');
   let notice: string;

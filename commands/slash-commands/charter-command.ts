@@ -11,6 +11,7 @@ import { findBooking, UnknownBookingError } from '../../src/pipeline/book-from-i
 import { upcomingCharters } from '../../src/slack/charter-entries.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { teamOf } from '../../src/slack/slack-deps.ts';
+import { charterName } from '../../views/already-booked-card.ts';
 import { approvalDraftFromIntake } from '../../views/approval-draft.ts';
 import { buildApprovalModal } from '../../views/approval-modal.ts';
 import { buildCancellationCard } from '../../views/cancellation-card.ts';
@@ -18,6 +19,7 @@ import { buildCharterList } from '../../views/charter-list.ts';
 import { buildHelpMessage } from '../../views/help-message.ts';
 import { buildNotUnderstoodReply } from '../../views/not-understood-blocks.ts';
 import { buildRefusal } from '../../views/refusal.ts';
+import { safe } from '../../views/slack-format.ts';
 
 /** True when the line gave no booking field at all. */
 function nothingRead(intake: IntakeResult): boolean {
@@ -56,7 +58,8 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
         if (verb === 'status') {
           await respond({
             response_type: 'ephemeral',
-            text: `${booking.bookingId}: ${booking.status}. The charter's thread has the details.`,
+            // Named as a person reads it (boat, renter, when in the tenant's zone), not by id.
+            text: `${safe(charterName(booking, tenant.timezone), 600)}: ${booking.status}. The charter's thread has the details.`,
           });
         } else if (!deps.routing.mayApprove(tenant, command.user_id)) {
           await respond({
@@ -78,9 +81,10 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
         }
       } catch (error) {
         if (!(error instanceof UnknownBookingError)) throw error;
+        // The error's hint is the CLI's (deckhand list); in Slack, point at what Slack has.
         await respond({
           response_type: 'ephemeral',
-          text: `${error.message} ${error.hint ?? ''}`.trim(),
+          text: `${safe(error.message, 500)} \`/charter list\` shows each upcoming charter with its id; a marketplace booking number works too.`,
         });
       }
       return;

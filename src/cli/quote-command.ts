@@ -33,8 +33,12 @@ function table(
   crew: number,
 ): string {
   const rows: [string, string][] = [['Revenue', formatCents(breakdown.revenueCents)]];
+  // The reason hours differ from the trip's, as the Slack card says it, so the two never disagree.
   for (const line of breakdown.lines)
-    rows.push([`${line.label} (${line.detail})`, formatCents(-line.cents)]);
+    rows.push([
+      `${line.label} (${line.detail}${line.hoursWhy ? `: ${line.hoursWhy}` : ''})`,
+      formatCents(-line.cents),
+    ]);
   rows.push(
     ['Total cost', formatCents(breakdown.costCents)],
     ['Net', formatCents(breakdown.netCents)],

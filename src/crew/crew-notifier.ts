@@ -46,7 +46,10 @@ export function crewMessageText(message: CrewMessage): { subject: string; text: 
   const zone = message.tenant.timezone;
   const when = formatInZone(new Date(message.briefing.callAt), zone);
   const day = formatShortDay(new Date(message.briefing.startsAt), zone);
-  const subject = `${SUBJECTS[message.kind]}: ${message.briefing.boat ?? message.tenant.name} on ${day}`;
+  // With no boat the company name would read as if it were the boat; say it is not set instead.
+  const subject = message.briefing.boat
+    ? `${SUBJECTS[message.kind]}: ${message.briefing.boat} on ${day}`
+    : `${SUBJECTS[message.kind]}: ${day} (boat not set)`;
   const lines = [`Hi ${message.person.name.split(' ')[0]},`, ''];
   switch (message.kind) {
     case 'assignment':
@@ -70,7 +73,7 @@ export function crewMessageText(message: CrewMessage): { subject: string; text: 
       '',
       `Be at the dock by: ${when}`,
       `Where: ${message.briefing.departure}`,
-      ...(message.briefing.boat ? [`Boat: ${message.briefing.boat}`] : []),
+      `Boat: ${message.briefing.boat ?? 'not set yet'}`,
       ...(message.briefing.partySize ? [`Guests: ${message.briefing.partySize}`] : []),
     );
   }

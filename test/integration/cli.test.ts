@@ -49,6 +49,8 @@ describe('deckhand quote', () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Port fee (18% of $840.75)');
+    // Why 5 h on a 3-hour trip, as the Slack cost breakdown says it.
+    expect(run.stdout).toContain('Crew (2 × 5 h × $25.00/h: 3 h trip + 1 h before + 1 h after)');
     expect(run.stdout).toMatch(/Net\s+\$289\.41/);
   });
 

@@ -569,6 +569,26 @@ describe('/charter', () => {
     );
   });
 
+  it('names the charter by boat, renter and time in /charter status, and points at /charter list for an unknown id', async () => {
+    h = await startSlackHarness();
+    const { bookingId } = await forwardAndApprove();
+
+    for (const text of [`status ${bookingId}`, 'status BKNOPE'])
+      await h.standIn.slashCommand({ command: '/charter', text, userId: DANA, channelId: OPS });
+    await h.slack.idle();
+
+    const replies = h.standIn
+      .messages(OPS)
+      .filter((m) => m.ephemeralTo === DANA && /has the details|No booking/.test(m.text ?? ''))
+      .map((m) => m.text ?? '');
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^Sea Breeze 32' Sportfish · .+ · .+ P[DS]T: active\. /);
+    expect(replies[0]).not.toContain(bookingId);
+    expect(replies[1]).toContain('No booking "BKNOPE"');
+    expect(replies[1]).toContain('`/charter list` shows each upcoming charter with its id');
+    expect(replies[1]).not.toContain('deckhand list --tenant');
+  }, 60_000);
+
   it('answers help to the caller only, and refuses someone who may not approve', async () => {
     h = await startSlackHarness();
 

@@ -119,4 +119,37 @@ describe('crew messages', () => {
     expect(text).toContain('http://127.0.0.1:3000/crew/qsd/TOKEN');
     expect(text).not.toMatch(/\$|revenue|rate|fee|profit/i);
   });
+
+  it('say the boat is not set when there is none, not the company name as if it were the boat', () => {
+    const { subject, text } = crewMessageText({
+      kind: 'changed',
+      tenant: {
+        id: 'qsd',
+        name: 'Queen of San Diego Charters',
+        timezone: LA,
+        contact: { phone: '+1 619 555 0100', email: 'ops@example.com' },
+      },
+      person: {
+        id: 'jules',
+        name: 'Jules Fakename',
+        email: 'jules@example.com',
+        slackUserId: undefined,
+      },
+      bookingId: 'BK1',
+      briefing: {
+        boat: null,
+        role: 'deckhand',
+        callAt: '2026-06-02T15:00:00.000Z',
+        startsAt: '2026-06-02T16:00:00.000Z',
+        endsAt: '2026-06-02T19:00:00.000Z',
+        departure: 'Shelter Island Marina, Dock C',
+        partySize: null,
+      },
+      link: null,
+    });
+
+    expect(subject).toBe('Charter details changed: Tue, Jun 2 (boat not set)');
+    expect(subject).not.toContain('Queen of San Diego');
+    expect(text).toContain('Boat: not set yet');
+  });
 });

@@ -201,7 +201,7 @@ describe('buildModificationCard', () => {
 
     const card = buildModificationCard({ intake, booking, tenant, draftId: 'DR3', now: NOW });
 
-    expect(modificationChanges(intake, booking)).toEqual([
+    expect(modificationChanges(intake, booking, tenant.timezone)).toEqual([
       { field: 'date', label: 'Date', from: 'Fri, Jun 5, 2026', to: 'Sun, Jun 7, 2026' },
     ]);
     expect(card).toMatchSnapshot();
@@ -233,6 +233,28 @@ describe('buildModificationCard', () => {
     // $1,644 − 18% ($295.92) − captain 5 h ($250) − 2 crew × 7 h ($350) = $748.08.
     expect(JSON.stringify(card)).toContain('*Duration:* 4 h → 5 h\\n*Net:* $848.08 → $748.08');
     expect(JSON.stringify(card)).toContain('*Net*\\n$748.08');
+    expectValid(card);
+  });
+
+  it('labels a start-time change with the tenant zone, as every other operator time', async () => {
+    const { tenant, booking, ...rest } = await fixture();
+    const intake = { ...rest.intake, date: null, startLocal: '11:00' };
+    const before = { ...booking, details: { ...booking.details, startLocal: '10:00' } };
+
+    const card = buildModificationCard({
+      intake,
+      booking: before,
+      tenant,
+      draftId: 'DR4',
+      now: NOW,
+    });
+
+    expect(tenant.timezone).toBe('America/Los_Angeles');
+    expect(modificationChanges(intake, before, tenant.timezone)).toEqual([
+      { field: 'startLocal', label: 'Start time', from: '10:00 AM PDT', to: '11:00 AM PDT' },
+    ]);
+    expect(JSON.stringify(card)).toContain('10:00 AM PDT → 11:00 AM PDT');
+    expect(card).toMatchSnapshot();
     expectValid(card);
   });
 

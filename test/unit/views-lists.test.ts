@@ -54,6 +54,9 @@ describe('buildHelpMessage', () => {
     const help = buildHelpMessage();
 
     expect(help).toMatchSnapshot();
+    expect(JSON.stringify(help)).toContain(
+      'ID: the marketplace booking number, or the id at the end',
+    );
     for (const command of ['/charter list', '/charter status ID', '/charter cancel ID'])
       expect(JSON.stringify(help)).toContain(command);
     expectValid(help, 'message');
