@@ -5,6 +5,9 @@
  * sentence, which beats the subject; within one kind of evidence the first in the text wins,
  * except that a label saying "new"/"updated" beats one that does not.
  * A renter's note is set aside and never mined: it mentions other dates and amounts.
+ *
+ * One piece (~310 lines): the line loop and its helpers share the lines, the label cache and
+ * the current price section; the layouts, value readers and sentences are in their own files.
  */
 import { Collector, excerptOf, Strength, type Where } from './field-candidates.ts';
 import { classifyLabel, type LabelTarget } from './field-labels.ts';

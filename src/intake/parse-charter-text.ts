@@ -3,6 +3,9 @@
  * `June 2 10am 2h $500 for Sam Lee party of 4` or `name: Zoë Brûlé june 19 10-3 $900`.
  * Readers claim the spans they understand, most specific first; each field keeps the span it
  * came from as evidence, and every word nobody claimed or value refused is said back.
+ *
+ * One piece (~400 lines) on purpose: the order of the claims is the grammar, and reading it top
+ * to bottom is how a reviewer checks it; the token readers live in ./charter-line/.
  */
 import { weekdayOf } from '../time/zoned.ts';
 import { findClockRanges, findClockTimes } from './charter-line/charter-clock.ts';

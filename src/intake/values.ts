@@ -2,6 +2,9 @@
  * Value parsers: dates, times, time ranges, durations, amounts, counts and yes/no for the
  * captain. Each takes a short piece of text and returns a typed value or undefined.
  * Every regex here is linear: no nested or overlapping unbounded quantifiers.
+ *
+ * One piece (~380 lines) on purpose: these readers share the month, clock and meridiem tables
+ * and are used together by every email reader; split by value kind if it grows further.
  */
 import { parseAmountToCents } from '../money/cents.ts';
 

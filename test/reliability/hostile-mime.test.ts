@@ -235,14 +235,35 @@ describe('charsets and encodings', () => {
     ['no boundary parameter', `${HEAD}Content-Type: multipart/mixed\r\n\r\n${BOOKING_TEXT}\r\n`],
   ];
 
-  it.each(cases)('%s: read or refused clearly, quickly', async (name, raw) => {
-    const m = await measure(raw);
-    record(name, m);
-    expect(m.ms).toBeLessThan(2_000);
-    if (m.outcome instanceof InputError) expect(m.outcome.hint ?? '').not.toBe('');
-    else
-      expect(['booking', 'not_booking', 'request', 'modification', 'cancellation']).toContain(
-        m.outcome.kind,
-      );
-  });
+  // The two bodies no reader can recover; every other damage still leaves the booking readable.
+  const UNREADABLE = new Set(['broken base64', 'no boundary parameter']);
+
+  it.each(cases)(
+    '%s: read as the booking it carries, or nothing read, quickly',
+    async (name, raw) => {
+      const m = await measure(raw);
+      record(name, m);
+      expect(m.ms).toBeLessThan(2_000);
+      expect(m.outcome).not.toBeInstanceOf(InputError);
+      const result = m.outcome as IntakeResult;
+      if (UNREADABLE.has(name)) {
+        // Nothing half-read: no date, time or amount from a body that could not be decoded.
+        expect(result).toMatchObject({
+          kind: 'not_booking',
+          date: null,
+          startLocal: null,
+          grossAmountCents: null,
+        });
+      } else {
+        expect(result).toMatchObject({
+          kind: 'booking',
+          bookingId: '90412776',
+          date: '2027-06-02',
+          startLocal: '10:00',
+          durationMinutes: 180,
+          grossAmountCents: 84075,
+        });
+      }
+    },
+  );
 });
