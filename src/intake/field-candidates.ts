@@ -45,7 +45,9 @@ const MAX_PER_FIELD = 8;
 export function excerptOf(text: string, at = 0, length = 0): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= 80) return flat;
-  const start = Math.max(0, Math.min(at - 20, flat.length - 80));
+  // `at` counts characters of `text`; where whitespace collapses, the flat text is shorter.
+  const flatAt = text.slice(0, at).replace(/\s+/g, ' ').trimStart().length;
+  const start = Math.max(0, Math.min(flatAt - 20, flat.length - 80));
   const piece = flat.slice(start, start + Math.max(80, Math.min(length, 80)));
   return piece.slice(0, 80);
 }

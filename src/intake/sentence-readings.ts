@@ -127,6 +127,9 @@ function sentencesOf(text: string): { text: string; start: number }[] {
   return pieces;
 }
 
+const CALENDAR_WORD =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+
 /** How many sentence readings of one field are kept: the first, and runners-up to explain it. */
 const READINGS_PER_FIELD = 3;
 
@@ -263,7 +266,10 @@ export function offerSentences(
     if (lineContext(text) !== undefined)
       usable = usable.slice(0, start) + ' '.repeat(text.length) + usable.slice(start + text.length);
   const who = NAME_BEFORE_VERB.exec(usable) ?? NAME_AFTER_PREP.exec(usable);
-  if (who?.[1]) collector.offer('guestName', stripLeadingStopWords(who[1]), strength, at(who));
+  // "New booking for Sun, Aug 8": a weekday or a month after "for" is the date, not a renter.
+  const renter = who?.[1] && stripLeadingStopWords(who[1]);
+  if (who && renter && !CALENDAR_WORD.test(renter))
+    collector.offer('guestName', renter, strength, at(who));
   const listing = LISTING_AFTER_VERB.exec(usable);
   if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
   for (const id of usable.matchAll(ID_SENTENCE)) {

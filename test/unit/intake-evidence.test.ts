@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { excerptOf } from '../../src/intake/field-candidates.ts';
 import { bookingFieldNames, intakeResultSchema } from '../../src/intake/intake-result.ts';
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 
@@ -41,6 +42,44 @@ describe('evidence', () => {
     expect(result.evidence?.date).toMatchObject({ where: 'body', how: 'inferred' });
     expect(result.evidence?.date?.excerpt).toContain('August 7, 2027');
     expect(result.evidence?.durationMinutes?.how).toBe('derived');
+  });
+});
+
+describe('excerpts and subject readings', () => {
+  it('starts the excerpt at the value even after collapsed whitespace', () => {
+    // Arrange: runs of spaces before the value, in a line longer than an excerpt.
+    const line = `Note:${'   word'.repeat(20)}   Maren Oakes just booked Sea Breeze for Saturday, June 5, 2027 at 10am, four guests, meeting at the fuel dock by the harbour office.`;
+    // Act
+    const excerpt = excerptOf(line, line.indexOf('Maren'), 'Maren Oakes'.length);
+    // Assess: the name whole, not "aren Oakes".
+    expect(excerpt).toContain('Maren Oakes');
+    expect(excerpt.length).toBeLessThanOrEqual(80);
+  });
+
+  it('does not read a weekday after "booking for" in the subject as the renter', async () => {
+    // Arrange
+    const eml = [
+      'From: bookings@example.com',
+      'To: ops@example.com',
+      'Subject: New booking for Sun, Aug 8',
+      'Date: Mon, 2 Aug 2027 09:00:00 -0700',
+      '',
+      'Booking ID: 90412776',
+      'Renter: Sam Lee',
+      'Date: Sunday, August 8, 2027',
+      'Time: 10:00 AM - 1:00 PM',
+      'Guests: 4',
+      'Total: $840.00',
+      '',
+    ].join('\r\n');
+    // Act
+    const result = await parseIntake(eml, {
+      now: new Date('2027-07-01T15:00:00Z'),
+      timeZone: 'America/Los_Angeles',
+    });
+    // Assess: one renter reading, no conflict with "Sun".
+    expect(result.guestName).toBe('Sam Lee');
+    expect(result.conflicts?.some((c) => c.field === 'guestName')).toBe(false);
   });
 });
 
