@@ -19,6 +19,7 @@ import {
   findQuotedNames,
   findRelativeDays,
   type Match,
+  WEEKDAYS,
 } from './charter-line/charter-words.ts';
 import {
   type BookingFields,
@@ -51,15 +52,6 @@ const CAPTAIN_NO =
 const CAPTAIN_YES =
   /\b(?:with (?:a )?(?:captain|skipper)|captained|skippered|captain|skipper)\b/giu;
 const BARE_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/iu;
-const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
-  sun: 0,
-  mon: 1,
-  tue: 2,
-  wed: 3,
-  thu: 4,
-  fri: 5,
-  sat: 6,
-};
 const BARE_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/u;
 
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([
@@ -137,7 +129,7 @@ function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): v
     // "Sat Apr 5": a bare weekday that is the date's own weekday says the same date again.
     const weekday = BARE_WEEKDAY.exec(line.slice(r))?.[1]?.toLowerCase();
     if (weekday === undefined || typedDay === undefined) return true;
-    if (WEEKDAY_INDEX[weekday] === typedDay) {
+    if (WEEKDAYS[weekday] === typedDay) {
       line.claim(r);
       return false;
     }

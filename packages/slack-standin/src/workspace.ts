@@ -4,7 +4,9 @@
  * One piece (~360 lines): one class owns the state every Web API method and the browser reads;
  * its methods are small, and splitting the state would need each part to reach into the others.
  */
+
 import { formatTs, parseTs } from './slack-ids.ts';
+import type { StandInMessage } from './standin-types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -26,15 +28,8 @@ export interface Conversation {
   created: number;
 }
 
-export interface MessageRecord {
-  channel: string;
-  ts: string;
-  threadTs?: string;
-  text?: string;
-  blocks?: unknown[];
-  user: string;
-  ephemeralTo?: string;
-  updates: number;
+/** A message as the workspace keeps it: the public shape plus its bookkeeping. */
+export interface MessageRecord extends StandInMessage {
   /** When chat.update last changed it, for Slack's `edited` field. */
   editedTs?: string;
   /** Set on messages the app posted, as Slack sets `bot_id`. */

@@ -11,7 +11,8 @@ export interface Match<T> extends Span {
   value: T;
 }
 
-const WEEKDAYS: Readonly<Record<string, number>> = {
+/** Day of the week by its first three letters, Sunday 0 (as Date#getDay). */
+export const WEEKDAYS: Readonly<Record<string, number>> = {
   sun: 0,
   mon: 1,
   tue: 2,
