@@ -172,9 +172,10 @@ export function offerSentences(
     collector.offer(field, value, s, e);
   };
 
-  const pieces = sentencesOf(flat);
-  for (const { text: rawLine, start } of pieces) {
-    if (lineContext(rawLine) !== undefined) continue;
+  // Each sentence's context is judged once; the readings below skip the ones about other things.
+  const pieces = sentencesOf(flat).map((p) => ({ ...p, aside: lineContext(p.text) !== undefined }));
+  for (const { text: rawLine, start, aside } of pieces) {
+    if (aside) continue;
     const shift = <T extends { index: number }>(m: T, by = 0): T => ({
       ...m,
       index: m.index + start + by,
@@ -261,10 +262,15 @@ export function offerSentences(
   }
 
   // The sentences about something else blanked out, so indexes still point into `flat`.
-  let usable = flat;
-  for (const { text, start } of pieces)
-    if (lineContext(text) !== undefined)
-      usable = usable.slice(0, start) + ' '.repeat(text.length) + usable.slice(start + text.length);
+  // Built in one pass: blanking piece by piece would copy the whole text once per piece.
+  const parts: string[] = [];
+  let end = 0;
+  for (const { text, start, aside } of pieces) {
+    parts.push(flat.slice(end, start), aside ? ' '.repeat(text.length) : text);
+    end = start + text.length;
+  }
+  parts.push(flat.slice(end));
+  const usable = parts.join('');
   const who = NAME_BEFORE_VERB.exec(usable) ?? NAME_AFTER_PREP.exec(usable);
   // "New booking for Sun, Aug 8": a weekday or a month after "for" is the date, not a renter.
   const renter = who?.[1] && stripLeadingStopWords(who[1]);
