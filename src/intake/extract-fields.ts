@@ -144,7 +144,7 @@ export function extractFields(
       )
         j += 1;
       const next = lines[j]?.trim() ?? '';
-      if (next !== '' && j - i <= 2 && fits(aloneTarget, next)) {
+      if (next !== '' && j - i <= 2 && fits(aloneTarget, next, j)) {
         const [value, last] = withContinuation(aloneTarget, next, j);
         handle(aloneTarget, trimmed, value, j);
         i = last;
@@ -219,11 +219,20 @@ export function extractFields(
     return found;
   }
 
-  /** Whether `value` can be the value of a label with this target. */
-  function fits(target: LabelTarget | undefined, value: string): boolean {
+  /**
+   * Whether `value` can be the value of a label with this target. A name that reads like a
+   * label ("Package" over "Island Time") is the value when, read as a label, it would have no
+   * value of its own: the line after it is no value for it ("Island Time" over "Date").
+   */
+  function fits(target: LabelTarget | undefined, value: string, at?: number): boolean {
     if (target === undefined || splitLabel(value) !== undefined) return false;
-    if (target === 'ignore' || target === 'note' || FREE_TEXT_TARGETS.has(target))
-      return aloneLabel(value) === undefined;
+    if (target === 'ignore' || target === 'note' || FREE_TEXT_TARGETS.has(target)) {
+      const asLabel = aloneLabel(value);
+      if (asLabel === undefined) return true;
+      if (at === undefined || target === 'ignore' || target === 'note') return false;
+      const after = nonBlankAfter(at, 1)[0]?.text;
+      return after !== undefined && aloneLabel(after) !== undefined && !fits(asLabel, after);
+    }
     return readLabelledValue(target, value, Strength.Label, reference, section).length > 0;
   }
 

@@ -34,7 +34,8 @@ const ID_TOKEN = /^#?([A-Za-z0-9][A-Za-z0-9-]{2,30})$/;
 
 export function parseBookingId(value: string): string | undefined {
   for (const raw of value.split(/[\s,;()]+/)) {
-    const m = ID_TOKEN.exec(raw);
+    // "BLY-7781." ends a sentence; the full stop is not part of the id.
+    const m = ID_TOKEN.exec(raw.replace(/[.:]+$/, ''));
     const token = m?.[1]?.replace(/-+$/, '');
     if (!token) continue;
     // A digit, or an all-capitals code like XHQGMDH; not a plain word.

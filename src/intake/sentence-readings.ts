@@ -89,11 +89,16 @@ function departureFromSentence(text: string): string | undefined {
 const PAYOUT_SENTENCE =
   /\b(?:you(?:'ll| will)? (?:earn|receive|get|make)|your (?:payout|earnings) (?:is|of|will be)|payout of|earnings of)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
 const GROSS_SENTENCE =
-  /\b(?:paid|charged|total of|a total of|renter paid|guest paid|trip total of|total(?: paid| charged| price)?:?)\s+((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
+  /\b(?:paid|charged|total of|a total of|renter paid|guest paid|trip total of|total(?: paid| charged| price)?:?)\s+(?:(?:was|is|came to|comes to|amounted to|amounts to)\s+)?((?:US)?\$\s?[\d,]+(?:\.\d{1,2})?|USD\s?[\d,]+(?:\.\d{1,2})?)/i;
+// "The deposit paid was $100", "tax charged $12": money paid for something else.
+const NOT_GROSS_BEFORE = /\b(?:deposits?|fees?|tax(?:es)?|tips?|gratuity|refunds?|balance)\s*$/i;
 // Case-insensitive keyword; the id itself is then checked by parseBookingId (digits, or an
 // all-capitals code), so "booking is confirmed" yields nothing.
 const ID_SENTENCE =
   /\b(?:booking|reservation|confirmation|order|trip|request)\s*(?:#|id|no\.?|number|code|ref)?\s*[:#]?\s*#?([A-Z0-9][A-Z0-9-]{3,24})\b/gi;
+const SUBJECT_ABOUT_BOOKING =
+  /\b(?:booking|booked|reservation|reserved|trip|charter|rental|order|confirm\w*)\b/i;
+const SUBJECT_HASH_ID = /#\s?([A-Z0-9][A-Z0-9-]{3,24})\b/;
 const CAPTAIN_NO_SENTENCE =
   /\b(bare\s?boat|no captain|without (?:a )?captain|self[\s-](?:drive|skippered|captained))\b/i;
 const CAPTAIN_YES_SENTENCE =
@@ -257,7 +262,10 @@ export function offerSentences(
     if (payout?.[1])
       offer('payoutCents', findMoney(payout[1])?.value, strength, at(shift(payout, offset)));
     const gross = GROSS_SENTENCE.exec(line);
-    if (gross?.[1])
+    if (
+      gross?.[1] &&
+      !NOT_GROSS_BEFORE.test(line.slice(Math.max(0, gross.index - 24), gross.index))
+    )
       offer('grossAmountCents', findMoney(gross[1])?.value, strength, at(shift(gross, offset)));
   }
 
@@ -278,6 +286,13 @@ export function offerSentences(
     collector.offer('guestName', renter, strength, at(who));
   const listing = LISTING_AFTER_VERB.exec(usable);
   if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
+  // A subject about a booking that carries "#CODE" names the booking by it ("Reservation
+  // updated #XYTMPZR", "Trip confirmed – #48213"); in a body, "#" also numbers docks and slips.
+  if (where === 'subject' && SUBJECT_ABOUT_BOOKING.test(usable)) {
+    const hash = SUBJECT_HASH_ID.exec(usable);
+    const bookingId = hash?.[1] && parseBookingId(hash[1]);
+    if (hash && bookingId) collector.offer('bookingId', bookingId, strength, at(hash));
+  }
   for (const id of usable.matchAll(ID_SENTENCE)) {
     const bookingId = id[1] && parseBookingId(id[1]);
     // "BOOKING DETAILS" is a heading in capitals, not a code: a letters-only id needs its

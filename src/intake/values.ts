@@ -265,11 +265,54 @@ function rangeFrom(m: RegExpMatchArray): TimeRange | undefined {
  * "2026-06-14") are skipped.
  */
 export function findTimeRange(text: string): Found<TimeRange> | undefined {
+  let found: Found<TimeRange> | undefined;
   for (const m of text.matchAll(RANGE)) {
     const value = rangeFrom(m);
-    if (value) return { value, index: m.index, length: m[0].length };
+    if (value) {
+      found = { value, index: m.index, length: m[0].length };
+      break;
+    }
   }
-  return undefined;
+  const noon = findNoonRange(text);
+  return noon && (!found || noon.index < found.index) ? noon : found;
+}
+
+const CLOCK_SIDE = '(\\d{1,2})(?:[:.](\\d{2}))?\\s{0,2}(?:([ap])\\.?\\s?m\\b\\.?)?';
+const RANGE_WORD = '\\s{0,3}(?:-|–|—|to|until|till|through|thru)\\s{0,3}';
+// "Noon-3pm", "noon to 4": after noon an hour without am/pm is the afternoon's.
+const FROM_NOON = new RegExp(`\\b(?:noon|midday)${RANGE_WORD}${CLOCK_SIDE}(?![\\d:])`, 'i');
+// "10am to noon", "9:30-noon": before noon an hour without am/pm is the morning's.
+const TO_NOON = new RegExp(`(?<![\\d:.])${CLOCK_SIDE}${RANGE_WORD}(?:noon|midday)\\b`, 'i');
+
+function findNoonRange(text: string): Found<TimeRange> | undefined {
+  const candidates: Found<TimeRange>[] = [];
+  const from = FROM_NOON.exec(text);
+  if (from) {
+    const [, h, m, ap] = from;
+    const end = to24(Number(h), Number(m ?? 0), ap ?? (Number(h) < 12 ? 'p' : undefined));
+    if (end !== undefined && end > 720 && end - 720 <= 12 * 60)
+      candidates.push({
+        value: { start: 720, durationMinutes: end - 720 },
+        index: from.index,
+        length: from[0].length,
+      });
+  }
+  const to = TO_NOON.exec(text);
+  if (to) {
+    const [, h, m, ap] = to;
+    // Without am/pm only a morning charter hour (5-11) starts it: "2 to noon" is not a trip.
+    const hour = Number(h);
+    const start =
+      ap || (hour >= 5 && hour <= 11) ? to24(hour, Number(m ?? 0), ap ?? 'a') : undefined;
+    if (start !== undefined && start < 720)
+      candidates.push({
+        value: { start, durationMinutes: 720 - start },
+        index: to.index,
+        length: to[0].length,
+      });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0];
 }
 
 const HOURS_MINUTES =

@@ -121,3 +121,48 @@ describe('deadlines are never the charter', () => {
     expect(result.startLocal).toBeNull();
   });
 });
+
+describe('amounts paid for something else', () => {
+  it.each([
+    ['The total paid was $520.00.', 52_000],
+    ['The deposit paid was $100.00.', null],
+    ['Sales tax charged $12.40 on this trip.', null],
+  ])('%s gives gross %s', async (line, gross) => {
+    const result = await parseIntake(
+      `Maren Oakes booked Blue Heron for Sat, Aug 7, 2027 from 9am to 1pm. ${line}\n`,
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.grossAmountCents).toBe(gross);
+  });
+});
+
+describe('booking ids in subjects and sentences', () => {
+  it('reads "#CODE" in a subject about a booking, with its evidence', async () => {
+    const result = await parseIntake(
+      'From: HarborBook <updates@harborbook.example.com>\nDate: Wed, 10 Mar 2027 11:05:00 -0800\nSubject: Your reservation changed (#QZRTWPK)\n\nNew date: Sunday, June 13, 2027\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.bookingId).toBe('QZRTWPK');
+    expect(result.evidence?.bookingId).toMatchObject({ where: 'subject' });
+  });
+
+  it('does not read "#CODE" in a subject about something else', async () => {
+    const result = await parseIntake(
+      'From: HarborBook <news@harborbook.example.com>\nDate: Wed, 10 Mar 2027 11:05:00 -0800\nSubject: Newsletter #SPRING27\n\nSee our boats this spring.\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.bookingId).toBeNull();
+  });
+
+  it('leaves the full stop that ends a sentence out of the id', async () => {
+    const result = await parseIntake(
+      'Maren Oakes booked Blue Heron for Sat, Aug 7, 2027 at 9am.\nBooking reference: BLY-7781. Reply if anything looks off.\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.bookingId).toBe('BLY-7781');
+  });
+});

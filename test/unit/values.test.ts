@@ -127,18 +127,31 @@ describe('findTimeRange', () => {
     ['9.30-13.30', 570, 240],
     ['1 - 2:30pm', 780, 90],
     ['Jun 5 2-6pm', 840, 240],
+    ['6/21/2027, Noon-3pm', 720, 180],
+    ['noon to 4', 720, 240],
+    ['Noon – 4:30 PM', 720, 270],
+    ['10am until noon', 600, 120],
+    ['9:30-noon', 570, 150],
+    ['2 guests, noon-3pm', 720, 180],
   ])('reads %j as start %i for %i minutes', (text, start, durationMinutes) => {
     // Act + Assess
     expect(findTimeRange(text)?.value).toEqual({ start, durationMinutes });
   });
 
-  it.each(['2-3 guests', '10-12', '3-4', '10:00-10:00', 'Phone 555-1212', 'from 9 to 5'])(
-    'finds no range in %j',
-    (text) => {
-      // Act + Assess
-      expect(findTimeRange(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2-3 guests',
+    '10-12',
+    '3-4',
+    '10:00-10:00',
+    'Phone 555-1212',
+    'from 9 to 5',
+    '2 to noon',
+    'from noon',
+    'noon-12',
+  ])('finds no range in %j', (text) => {
+    // Act + Assess
+    expect(findTimeRange(text)).toBeUndefined();
+  });
 
   it.each([['2026-06-14 10:00-14:00'], ['Guests: 2-3, Time: 10am-2pm']])(
     'finds the range after a non-time "n-m" in %j',
