@@ -124,6 +124,8 @@ export function classifyLabel(rawLabel: string): LabelTarget | undefined {
     ['departs', 'departing'].includes(label)
   )
     return 'boarding';
+  // "You get", "What you'll get": what reaches the owner.
+  if (w.has('get') && (w.has('you') || w.has("you'll"))) return 'payoutCents';
   // "Deposit to bank", "Net after fees": what reaches the owner.
   if (w.has('deposit') && (w.has('bank') || w.has('account'))) return 'payoutCents';
   if (w.has('net') && w.has('after')) return 'payoutCents';

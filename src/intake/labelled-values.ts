@@ -32,6 +32,18 @@ export function currentValue(value: string): string {
 
 const ID_TOKEN = /^#?([A-Za-z0-9][A-Za-z0-9-]{2,30})$/;
 
+/**
+ * "VNMBEJQ" under "Sailo booking" is a code; "CONFIRMED" or "DETAILS" under "Booking" is a
+ * word: a code's letters are nearly all consonants (fewer than one in four a vowel).
+ */
+function isLetterCode(value: string): boolean {
+  if (!/^[A-Z]{5,12}$/.test(value)) return false;
+  const vowels = value.replace(/[^AEIOU]/g, '').length;
+  return vowels / value.length < 0.25;
+}
+
+const TRIP_ON_BOAT = /\b(?:on|aboard)\s+(?:the\s+)?(\p{Lu}[^\n,;()]{1,60}?)\s*$/u;
+
 export function parseBookingId(value: string): string | undefined {
   for (const raw of value.split(/[\s,;()]+/)) {
     // "BLY-7781." ends a sentence; the full stop is not part of the id.
@@ -102,7 +114,7 @@ export function readLabelledValue(
       offer('bookingId', parseBookingId(value));
       break;
     case 'bookingRef':
-      if (/\d/.test(value)) offer('bookingId', parseBookingId(value));
+      if (/\d/.test(value) || isLetterCode(value.trim())) offer('bookingId', parseBookingId(value));
       break;
     case 'listingName':
       offer('listingName', cleanName(value));
@@ -183,6 +195,12 @@ export function readLabelledValue(
       }
       if (target !== 'date')
         offer('durationMinutes', findDuration(value)?.value, Strength.Sentence);
+      // "Trip: Half-day fishing on Sea Breeze 32' Sportfish": a trip named by what it is and
+      // the boat it is on, not by when.
+      if (target === 'datetime' && !offers.some(([f]) => f === 'date' || f === 'startLocal')) {
+        const boat = TRIP_ON_BOAT.exec(value);
+        if (boat?.[1]) offer('listingName', cleanName(boat[1]), Strength.Sentence, 'inferred');
+      }
       break;
     }
   }

@@ -17,6 +17,9 @@ const PIPE_ROW = /^[ \t]*\|(.*)\|?[ \t]*$/;
 const RULE_ROW = /^[ \t]*[|+]?[ \t]*:?-{2,}:?[ \t]*(?:[|+][ \t]*:?-{2,}:?[ \t]*)*[|+]?[ \t]*$/;
 // "Label ....... value", "Label … value", "Total charged to charterer . $3,680.00".
 const LEADER = /^[ \t]*([^\t\n.…]{1,60}?)[ \t]+(?:\.{1,}|…+|·{3,})[ \t]+(\S.*)$/;
+// "📍 Marina del Rey, Dock 52": a pin with no label says where. (Other emoji labels carry
+// their words, "💳 Paid: $840", or values that read by themselves, "📅 Sat, May 29".)
+const PIN_LINE = /^[ \t]*(?:\u{1F4CD}|\u{1F4CC})\u{FE0F}?[ \t]*([^:\n]{3,}\S)[ \t]*$/u;
 // Column headings that say a column holds the value before or after a change.
 const OLD_COLUMN =
   /^(?:previous(?:ly)?|old|original(?:ly)?|before|was|from|prior|current booking)$/i;
@@ -53,6 +56,11 @@ export function layoutLines(source: readonly string[]): LayoutLines {
     const cells = cellsOf(line);
     if (cells === undefined) {
       header = undefined;
+      const pinned = PIN_LINE.exec(line);
+      if (pinned?.[1]) {
+        push(`Location: ${pinned[1]}`, i);
+        continue;
+      }
       const leader = LEADER.exec(line);
       if (leader && !/\d$/.test(leader[1] ?? '')) push(`${leader[1]?.trim()}: ${leader[2]}`, i);
       else push(line, i);

@@ -69,8 +69,14 @@ const NAME_AFTER_PREP = new RegExp(
 );
 const LISTING_AFTER_VERB =
   /\b(?:booked|reserved|requested(?: to book)?|(?:would like|wants|wishes|asked) to book|aboard|on board|for your (?:boat|listing|yacht|vessel))\s+(?:your (?:boat|listing|yacht|vessel)\s+)?((?:\p{Lu}|\d)[^\n.!?]{1,80}?)(?=\s+(?:for|from|with|starting|this|next|at|is|has|was|departing)\b|\s+on\s+(?:the\s|\d|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}*\b)|[.!?](?:\s|$)|,|\s*$)/u;
+// "Priya Raman changed booking 90420117 (Blue Heron)": the name in brackets after the booking's
+// reference is its boat only when the sentence has already named the renter.
+const LISTING_IN_BRACKETS = new RegExp(
+  `\\b(?:booking|reservation|trip|charter)\\s*#?\\s*[A-Z0-9][A-Z0-9-]{3,24}\\s*\\((${NAME})\\)`,
+  'u',
+);
 const PARTY_SENTENCE =
-  /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests|people|persons|passengers|adults|pax|travell?ers)\b/i;
+  /\b(?:party|group) of (\d{1,3})\b|\b(\d{1,3}) (?:guests?|people|persons?|passengers?|adults?|pax|travell?ers?)\b/i;
 // The place runs to the end of its sentence (". " or the line's end), so "departing at 9:00
 // AM ... meet them at Fisherman's Wharf" reaches the second "at".
 const DEPARTURE_SENTENCE =
@@ -120,7 +126,11 @@ function stripLeadingStopWords(name: string): string | undefined {
 function sentencesOf(text: string): { text: string; start: number }[] {
   const pieces: { text: string; start: number }[] = [];
   let start = 0;
-  for (const line of text.split('\n')) {
+  // Prose wrapped at a fixed width ("They'll meet you at Shelter" / "Island Marina, Dock 3")
+  // reads as one line: a long line not ended by punctuation runs on into the next. The newline
+  // becomes a space, so every index still points at the same character of `text`.
+  const unwrapped = text.replace(SOFT_WRAP, (m) => m.replace('\n', ' '));
+  for (const line of unwrapped.split('\n')) {
     let from = 0;
     for (const m of line.matchAll(/(?<=[.!?;])\s+(?=[\p{Lu}\d])|(?<=;)\s+/gu)) {
       pieces.push({ text: line.slice(from, m.index), start: start + from });
@@ -132,8 +142,12 @@ function sentencesOf(text: string): { text: string; start: number }[] {
   return pieces;
 }
 
+const SOFT_WRAP = /(?<=^|\n)[^\n]{50,}[^\n.!?:;\s]\n(?=[^\n\s])/g;
+
+// A weekday or a month written out or abbreviated ("Sun", "Sat.", "August"), not a name that
+// starts like one ("Maren", "Junior", "Sunny") or is one followed by a surname ("June Carter").
 const CALENDAR_WORD =
-  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+  /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)(?:day)?|sat|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:$|,|\s+(?:\d|the\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:$|[\s,\d])))/i;
 
 /** How many sentence readings of one field are kept: the first, and runners-up to explain it. */
 const READINGS_PER_FIELD = 3;
@@ -286,6 +300,9 @@ export function offerSentences(
     collector.offer('guestName', renter, strength, at(who));
   const listing = LISTING_AFTER_VERB.exec(usable);
   if (listing?.[1]) collector.offer('listingName', cleanName(listing[1]), strength, at(listing));
+  const bracketed = renter ? LISTING_IN_BRACKETS.exec(usable) : null;
+  if (bracketed?.[1] && renter && bracketed[1] !== renter && !CALENDAR_WORD.test(bracketed[1]))
+    collector.offer('listingName', cleanName(bracketed[1]), strength, at(bracketed));
   // A subject about a booking that carries "#CODE" names the booking by it ("Reservation
   // updated #XYTMPZR", "Trip confirmed – #48213"); in a body, "#" also numbers docks and slips.
   if (where === 'subject' && SUBJECT_ABOUT_BOOKING.test(usable)) {

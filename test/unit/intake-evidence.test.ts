@@ -166,3 +166,47 @@ describe('booking ids in subjects and sentences', () => {
     expect(result.bookingId).toBe('BLY-7781');
   });
 });
+
+describe('renters whose names start like a date word', () => {
+  it.each(['Maren Chou', 'Junior Diaz', 'Sunny Li', 'May Lin', 'June Carter', 'Octavia Reyes'])(
+    '%s is the renter',
+    async (name) => {
+      const result = await parseIntake(
+        `${name} has reserved Knot on Call on 4/7/2028, departing at 4pm, for 4h. The party is 1 person.\n`,
+        { now: NOW, timeZone: ZONE },
+      );
+
+      expect(result).toMatchObject({ guestName: name, partySize: 1 });
+    },
+  );
+
+  it.each(['Sun, Aug 8', 'Saturday', 'June 12'])(
+    '"booking for %s" names no renter',
+    async (when) => {
+      const result = await parseIntake(`New booking for ${when} 2027 at 9am on Knot on Call.\n`, {
+        now: NOW,
+        timeZone: ZONE,
+      });
+
+      expect(result.guestName).toBeNull();
+    },
+  );
+});
+
+describe('letters-only codes under a booking label', () => {
+  it.each([
+    ['VNMBEJQ', 'VNMBEJQ'],
+    ['XYTMPZR', 'XYTMPZR'],
+    ['CONFIRMED', null],
+    ['PENDING', null],
+    ['DETAILS', null],
+    ['SUMMARY', null],
+  ])('"Sailo booking: %s" gives id %s', async (value, id) => {
+    const result = await parseIntake(
+      `Sailo booking: ${value}\nRenter: Ann Lee\nDate: March 3, 2027\nStart: 10am\n`,
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.bookingId).toBe(id);
+  });
+});
