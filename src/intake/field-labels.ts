@@ -99,7 +99,18 @@ const DEPARTURE = words(
  * @example classifyLabel('Previous date') // 'ignore'
  */
 export function classifyLabel(rawLabel: string): LabelTarget | undefined {
-  const label = normalizeLabel(rawLabel);
+  // Labels repeat from email to email ("Date", "Guests"): remember the answers, boundedly.
+  if (labelCache.has(rawLabel)) return labelCache.get(rawLabel);
+  const target = classifyNormalized(normalizeLabel(rawLabel));
+  if (labelCache.size >= LABEL_CACHE_SIZE) labelCache.clear();
+  labelCache.set(rawLabel, target);
+  return target;
+}
+
+const LABEL_CACHE_SIZE = 5_000;
+const labelCache = new Map<string, LabelTarget | undefined>();
+
+function classifyNormalized(label: string): LabelTarget | undefined {
   if (!label || label.length > 48) return undefined;
   const w = new Set(label.split(/[\s/&]+/).filter(Boolean));
   const any = (set: ReadonlySet<string>): boolean => [...w].some((word) => set.has(word));

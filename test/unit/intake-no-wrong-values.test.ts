@@ -2,7 +2,7 @@
  * The guarantee issue 13 asks for, in the normal test run: over the whole intake corpus (the
  * hand-written cases and the 500 + 500 generated ones), no date, start, length, gross or payout
  * is ever a wrong value. Missing is allowed here (a person fills it in); wrong is not (it goes
- * on the calendar unnoticed). The stricter "every field right" suite is `npm run test:corpus`.
+ * on the calendar unnoticed). The stricter "every field right" suite is test/corpus/ (also in `npm test`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
