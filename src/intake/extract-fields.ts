@@ -21,7 +21,7 @@ import { currentValue, readLabelledValue } from './labelled-values.ts';
 import { layoutLines } from './layout-rows.ts';
 import { bookingIdsInLinks, linksIn } from './link-ids.ts';
 import { offerSentences } from './sentence-readings.ts';
-import { findMoney, findTime, type LocalDate } from './values.ts';
+import { findDate, findMoney, findTime, type LocalDate } from './values.ts';
 
 export interface ExtractedFields {
   fields: BookingFields;
@@ -227,6 +227,9 @@ export function extractFields(
   function fits(target: LabelTarget | undefined, value: string, at?: number): boolean {
     if (target === undefined || splitLabel(value) !== undefined) return false;
     if (target === 'ignore' || target === 'note' || FREE_TEXT_TARGETS.has(target)) {
+      // "Sunset Cruise" over "Saturday, March 6, 2027 @ 5:45pm": a line that states when is
+      // no name; the heading above it names the trip, and the line is read for its date.
+      if ((target === 'listingName' || target === 'guestName') && statesWhen(value)) return false;
       const asLabel = aloneLabel(value);
       if (asLabel === undefined) return true;
       if (at === undefined || target === 'ignore' || target === 'note') return false;
@@ -234,6 +237,10 @@ export function extractFields(
       return after !== undefined && aloneLabel(after) !== undefined && !fits(asLabel, after);
     }
     return readLabelledValue(target, value, Strength.Label, reference, section).length > 0;
+  }
+
+  function statesWhen(value: string): boolean {
+    return findTime(value) !== undefined || findDate(value, reference) !== undefined;
   }
 
   /** Addresses wrap: "Marina, Gate B," then "2040 Harbor Island Dr, ..." on the next line. */

@@ -7,7 +7,8 @@ import type { BookingFieldName } from './intake-result.ts';
 
 /**
  * Where a labelled value goes. `datetime` holds a date and a time; `note` is renter text;
- * `boarding` is a time or a place ("Embarkation: 10:00 AM" or "Embarkation: Pier 39"); `end`
+ * `boarding` is a time or a place ("Embarkation: 10:00 AM" or "Embarkation: Pier 39"); `checkIn`
+ * is a place, or a time before the charter that is not its start ("Check-in: 9:15 AM"); `end`
  * is the time the trip ends (its length is derived from the start); `crew` says whether a
  * captain is aboard only when it names one; `bookingRef` is an id only when its value has digits.
  */
@@ -15,6 +16,7 @@ export type LabelTarget =
   | BookingFieldName
   | 'datetime'
   | 'boarding'
+  | 'checkIn'
   | 'end'
   | 'crew'
   | 'bookingRef'
@@ -75,7 +77,7 @@ const SIZE_OF_BOAT = words('boat vessel yacht overall feet ft');
 const NOT_TRIP_DATE = words(
   'booked booking created issued birth payout expires expiry request sent received',
 );
-const START = words('time start starts starting departs check-in checkin boarding');
+const START = words('time start starts starting departs boarding');
 const PLACE = words('location point address place');
 const PARTY = words(
   'guests party group passengers pax people persons headcount adults travelers travellers attendees riders customers',
@@ -129,10 +131,12 @@ function classifyNormalized(label: string): LabelTarget | undefined {
   if (any(CONTACT) || label.startsWith('time zone') || label === 'timezone') return 'ignore';
   // An end or return date belongs to a multi-day trip; an end time gives the trip's length.
   if (any(END_OF_TRIP)) return w.has('date') || w.has('day') ? 'ignore' : 'end';
-  // "Embarkation", "Boarding", "Departs": a time or a place, as the value shows.
+  // "Check-in: 9:15 AM" is when guests arrive, before the start; "Check-in: Pier 39" is where.
+  if ((w.has('check-in') || w.has('checkin')) && !any(PLACE)) return 'checkIn';
+  // "Embarkation", "Boarding", "Departs", "Departure": a time or a place, as the value shows.
   if (
     (any(BOARDING) && !any(PLACE) && !any(PARTY) && !w.has('time')) ||
-    ['departs', 'departing'].includes(label)
+    ['departs', 'departing', 'departure'].includes(label)
   )
     return 'boarding';
   // "You get", "What you'll get": what reaches the owner.

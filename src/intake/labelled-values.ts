@@ -143,6 +143,9 @@ export function readLabelledValue(
       else offer('departure', cleanPlace(value));
       break;
     }
+    case 'checkIn':
+      if (!findTime(value)) offer('departure', cleanPlace(value));
+      break;
     case 'end':
       // The end time alone is no field; extractFields derives the length from it and the start.
       break;

@@ -135,8 +135,11 @@ describe('classifyLabel', () => {
     ['Duration (hours)', 'durationMinutes'],
     ['Trip length', 'durationMinutes'],
     ['Number of hours', 'durationMinutes'],
-    // Where
-    ['Departure', 'departure'],
+    // Where ("Departure" alone is a time or a place, by its value)
+    ['Departure', 'boarding'],
+    ['Check-in', 'checkIn'],
+    ['Check-in time', 'checkIn'],
+    ['Check-in location', 'departure'],
     ['Meeting point', 'departure'],
     ['Meeting location', 'departure'],
     ['Pick-up location', 'departure'],

@@ -210,3 +210,34 @@ describe('letters-only codes under a booking label', () => {
     expect(result.bookingId).toBe(id);
   });
 });
+
+describe('a check-in time is not the start', () => {
+  it.each([
+    ['Check-in: 9:15 AM\nDeparture: 9:30 AM\nReturn: 1:30 PM', '09:30', 240, null],
+    ['Check-in time: 8:45 AM\nStart: 9:00 AM\nDuration: 3 hours', '09:00', 180, null],
+    ['Check-in: 9:15 AM\nDuration: 3 hours', null, 180, null],
+    ['Departure: Pier 39, Slip 4\nStart: 9:00 AM', '09:00', null, 'Pier 39, Slip 4'],
+    ['Check-in: Pier 39, Slip 4\nStart: 9:00 AM', '09:00', null, 'Pier 39, Slip 4'],
+  ])('%j', async (lines, start, duration, departure) => {
+    const result = await parseIntake(
+      `Booking ID: SL-4411\nRenter: Ann Lee\nDate: March 4, 2027\n${lines}\n`,
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result).toMatchObject({ startLocal: start, durationMinutes: duration, departure });
+  });
+
+  it('a heading over a line that says when is no boat name', async () => {
+    const result = await parseIntake(
+      'Sunset Cruise\nSaturday, March 6, 2027 @ 5:45pm - 7:45pm\nContact: Priya Das\nBooking #812233\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result).toMatchObject({
+      listingName: null,
+      date: '2027-03-06',
+      startLocal: '17:45',
+      durationMinutes: 120,
+    });
+  });
+});
