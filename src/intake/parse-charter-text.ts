@@ -238,10 +238,32 @@ function readCount(line: CharterLine, fields: BookingFields): void {
   line.read('partySize', count, count.value.labelled ? 'labelled' : 'inferred');
 }
 
+// "deposit $200", "$50 tip", "fuel fee $40": money for something else, not the charter's price.
+const PART_BEFORE =
+  /\b(deposit|tip|tips|gratuity|fee|fees|tax|refund|balance|fuel)\s*(?:of\s*|:\s*)?$/i;
+// After the amount ("$50 tip") unless the word leads the next amount ("$900 deposit $200").
+const PART_AFTER =
+  /^\s*(deposit|tip|tips|gratuity|fee|fees|tax|refund|refunded|balance|fuel)\b(?!(?:\s*(?:deposit|tip|tips|gratuity|fee|fees|tax|refund|balance|fuel|of|:))*\s*[$€£]\s*\d)/i;
+
 function readAmount(line: CharterLine, fields: BookingFields): void {
   const amounts = findAmounts(line.text).filter((a) => {
     if (a.rate) line.refuse(a, 'is a rate, not what the renter pays in all: type the total');
-    return !a.rate;
+    const from = Math.max(0, a.index - 16);
+    const before = PART_BEFORE.exec(line.text.slice(from, a.index));
+    const after = before
+      ? null
+      : PART_AFTER.exec(line.text.slice(a.index + a.length, a.index + a.length + 16));
+    const part = before ?? after;
+    if (part && !a.rate) {
+      // The word and the amount together: "deposit $200" is one thing not understood.
+      const start = before ? from + before.index : a.index;
+      const end = before ? a.index + a.length : a.index + a.length + (after?.[0].length ?? 0);
+      line.refuse(
+        { index: start, length: end - start },
+        `is a ${part[1]?.toLowerCase()}, not what the renter pays for the charter`,
+      );
+    }
+    return !a.rate && !part;
   });
   const amount = single(line, amounts, 'amounts');
   if (!amount) return;

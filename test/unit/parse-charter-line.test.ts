@@ -260,3 +260,19 @@ describe('/charter says what it did not understand', () => {
     expect(r.notUnderstood?.at(-1)?.reason).toBe('and 480 more not understood');
   });
 });
+
+describe('money for something else', () => {
+  it.each([
+    ['jun 5 10am 3h $900 deposit $200', 'deposit $200', 'deposit'],
+    ['jun 5 10am 3h $900 $50 tip', '$50 tip', 'tip'],
+    ['jun 5 10am 3h $900 fuel fee: $40', 'fee: $40', 'fee'],
+  ])('%j: the price is $900 and %j is said not understood', async (text, part, word) => {
+    const r = await read(text);
+
+    expect(r.grossAmountCents).toBe(90_000);
+    expect(r.notUnderstood).toContainEqual({
+      text: part,
+      reason: `is a ${word}, not what the renter pays for the charter`,
+    });
+  });
+});
