@@ -132,7 +132,8 @@ function classifyNormalized(label: string): LabelTarget | undefined {
   // An end or return date belongs to a multi-day trip; an end time gives the trip's length.
   if (any(END_OF_TRIP)) return w.has('date') || w.has('day') ? 'ignore' : 'end';
   // "Check-in: 9:15 AM" is when guests arrive, before the start; "Check-in: Pier 39" is where.
-  if ((w.has('check-in') || w.has('checkin')) && !any(PLACE)) return 'checkIn';
+  if ((w.has('check-in') || w.has('checkin') || /\bcheck in\b/.test(label)) && !any(PLACE))
+    return 'checkIn';
   // "Embarkation", "Boarding", "Departs", "Departure": a time or a place, as the value shows.
   if (
     (any(BOARDING) && !any(PLACE) && !any(PARTY) && !w.has('time')) ||

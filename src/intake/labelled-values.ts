@@ -139,8 +139,18 @@ export function readLabelledValue(
     case 'boarding': {
       // "Embarkation" is a time on one marketplace and a place on another: the value says which.
       const time = findTime(value);
-      if (time && value.length <= 40) offer('startLocal', formatClock(time.value));
-      else offer('departure', cleanPlace(value));
+      if (time && value.length <= 40) {
+        offer('startLocal', formatClock(time.value));
+        // "Departs: Fri, Mar 5, 2027 6:00 PM" says the day too.
+        const date = findDate(value, reference);
+        if (date)
+          offer(
+            'date',
+            formatLocalDate(date.value),
+            strength,
+            yearDefaulted(value, date) ? 'defaulted' : 'labelled',
+          );
+      } else offer('departure', cleanPlace(value));
       break;
     }
     case 'checkIn':

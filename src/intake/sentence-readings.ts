@@ -33,6 +33,7 @@ import {
 function firstQualified<T>(
   text: string,
   find: (t: string) => Found<T> | undefined,
+  what: 'date' | 'time' = 'date',
 ): Found<T> | undefined {
   let offset = 0;
   for (let tries = 0; tries < 4 && offset < text.length; tries += 1) {
@@ -42,7 +43,8 @@ function firstQualified<T>(
     const lineStart = text.lastIndexOf('\n', index) + 1;
     const lineEnd = text.indexOf('\n', index);
     const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-    if (disqualifyingContext(line, index - lineStart) === undefined) return { ...found, index };
+    if (disqualifyingContext(line, index - lineStart, what) === undefined)
+      return { ...found, index };
     offset = index + Math.max(1, found.length);
   }
   return undefined;
@@ -241,7 +243,7 @@ export function offerSentences(
         strength,
         at(shift(date, offset), yearDefaulted(line, date) ? 'defaulted' : 'inferred'),
       );
-    const range = firstQualified(line, findTimeRange);
+    const range = firstQualified(line, findTimeRange, 'time');
     if (range) {
       offer('startLocal', formatClock(range.value.start), strength, at(shift(range, offset)));
       offer(
@@ -251,7 +253,7 @@ export function offerSentences(
         at(shift(range, offset), 'derived'),
       );
     } else {
-      const time = firstQualified(line, findTime);
+      const time = firstQualified(line, findTime, 'time');
       if (time) offer('startLocal', formatClock(time.value), strength, at(shift(time, offset)));
     }
     const duration = firstQualified(line, findDuration);

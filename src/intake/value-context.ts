@@ -17,14 +17,24 @@ const HEADER_LINE = /^(?:>\s*)*(?:on\b[^\n]{4,200}\bwrote:?\s*$|(?:sent|date|rec
  * Why a value found at `index` in `line` cannot be a charter's date, start or duration, or
  * undefined when nothing disqualifies it.
  */
-export function disqualifyingContext(line: string, index: number): string | undefined {
+export function disqualifyingContext(
+  line: string,
+  index: number,
+  what: 'date' | 'time' = 'date',
+): string | undefined {
   if (HEADER_LINE.test(line)) return 'a forward or reply header';
   const before = line.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' ');
+  // "Check in: 4pm", "arrive at 9:30 for the briefing": when guests come, not when it starts
+  // (the check-in day is the trip's day, so only times are refused).
+  const arrival = what === 'time' ? ARRIVAL_BEFORE.exec(before) : null;
+  if (arrival) return `a check-in or arrival time ("${arrival[0].trim()}")`;
   const m = DEADLINE_BEFORE.exec(before);
   if (!m) return undefined;
   return `a deadline or sent time ("${m[0].trim()}")`;
 }
 
+const ARRIVAL_BEFORE =
+  /\b(?:check(?:-| )?in|checkin|arriv(?:e|al|ing)|briefing|be at the (?:dock|marina|boat))\b(?: (?:time|is|at|by|from|starts?|opens?|begins?))*:? (?:the )?(?:[\w.,'’:/-]{1,12} ){0,3}$/i;
 // A line about a deadline or a hold: "You have 48 hours to accept", "the hold lasts 72 hours".
 const DEADLINE_LINE =
   /\b(?:(?:hours?|days?) to (?:accept|respond|reply|confirm|approve|decline|decide)|hold (?:on (?:the|your) card )?(?:lasts|expires|is released|ends)|(?:respond|reply|accept|approve|confirm|decide) (?:by|within|before)|request expires|offer expires)\b/i;

@@ -373,8 +373,10 @@ export function findDuration(text: string): Found<number> | undefined {
   return undefined;
 }
 
+// The number must end where the amount ends: "$1.250,00" (a European "1250.00") or "$1,25" is
+// not "$1" — it is no amount this reader knows, so it is left missing rather than misread.
 const MONEY =
-  /(-\s?)?(?:US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?!\d)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(?:USD|dollars)\b/i;
+  /(-\s?)?(?:US\$|\$|USD\s?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(?![.,]?\d)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(?:USD|dollars)\b/i;
 
 /** Finds the first money amount with a currency mark ("$1,644.00", "USD 2,000", "900 dollars"). */
 export function findMoney(text: string): Found<number> | undefined {

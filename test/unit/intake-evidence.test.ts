@@ -241,3 +241,37 @@ describe('a check-in time is not the start', () => {
     });
   });
 });
+
+describe('arrival and departure times', () => {
+  it.each([
+    'Check in: 4pm',
+    'Please check in at the marina office at 9:15.',
+    'Arrive by 9:30 for the safety briefing.',
+  ])('%j gives no start', async (line) => {
+    const result = await parseIntake(
+      `Booking ID: 4411\nRenter: Ann Lee\nDate: March 4, 2027\n${line}\n`,
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.startLocal).toBeNull();
+    expect(result.date).toBe('2027-03-04');
+  });
+
+  it('"Departs: Fri, Mar 5, 2027 6:00 PM" gives the date and the start', async () => {
+    const result = await parseIntake(
+      'Booking ID: 4411\nRenter: Ann Lee\nDeparts: Fri, Mar 5, 2027 6:00 PM\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result).toMatchObject({ date: '2027-03-05', startLocal: '18:00' });
+  });
+
+  it('"Total: $1.250,00" leaves the gross missing rather than $1', async () => {
+    const result = await parseIntake(
+      'Booking ID: 4411\nRenter: Ann Lee\nDate: March 4, 2027 10am\nTotal: $1.250,00\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.grossAmountCents).toBeNull();
+  });
+});

@@ -225,6 +225,18 @@ describe('findMoney', () => {
     // Act + Assess
     expect(findMoney(text)).toBeUndefined();
   });
+
+  // "$1.250,00" was read as $1.00: a number that goes on past the amount is no amount.
+  it.each(['$1.250,00', '$1,25', '$1.2345'])('reads no amount from %j', (text) => {
+    expect(findMoney(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['Total $1,250.', 125_000],
+    ['$1,250.00, paid', 125_000],
+  ])('an amount may end a sentence or a clause: %j', (text, expected) => {
+    expect(findMoney(text)?.value).toBe(expected);
+  });
 });
 
 describe('parseCount', () => {
