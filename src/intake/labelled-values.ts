@@ -42,6 +42,9 @@ function isLetterCode(value: string): boolean {
   return vowels / value.length < 0.25;
 }
 
+const PART_PAYMENT =
+  /\d\s*(?:of|out of)\s*(?:US)?\$\s?\d|\b(?:deposit|partial(?:ly)?|so far|remaining|balance due|installment|instalment)\b/i;
+
 const TRIP_ON_BOAT = /\b(?:on|aboard)\s+(?:the\s+)?(\p{Lu}[^\n,;()]{1,60}?)\s*$/u;
 
 export function parseBookingId(value: string): string | undefined {
@@ -161,6 +164,8 @@ export function readLabelledValue(
       break;
     case 'grossAmountCents':
     case 'payoutCents':
+      // "$500 of $1,000 (deposit)": a part paid so far, not the charter's amount.
+      if (PART_PAYMENT.test(value)) break;
       offer(
         target === 'grossAmountCents' && section === 'payout' ? 'payoutCents' : target,
         findMoney(value)?.value,

@@ -29,7 +29,7 @@ import {
   type NotUnderstood,
 } from './intake-result.ts';
 import {
-  findDate,
+  findDateAsWritten,
   findDuration,
   formatClock,
   formatLocalDate,
@@ -112,7 +112,7 @@ function single<M extends Match<unknown>>(
 function findTypedDate(text: string, today: LocalDate): Match<LocalDate> | undefined {
   let probe = text;
   for (let attempt = 0; attempt < 4; attempt += 1) {
-    const found = findDate(probe, today);
+    const found = findDateAsWritten(probe, today);
     if (!found) return undefined;
     const digits = /^\d+/u.exec(probe.slice(found.index))?.[0].length ?? 0;
     const before = probe.slice(Math.max(0, found.index - 6), found.index);

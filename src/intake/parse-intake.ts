@@ -25,7 +25,7 @@ import { readMimeMessage } from './read-mime.ts';
 import { findSlackEmailFile, readSlackEmailFile } from './read-slack-email.ts';
 import { normalizeText } from './text-normalize.ts';
 import { unwrapForwards } from './unwrap-forwards.ts';
-import { type LocalDate, parseHeaderDate } from './values.ts';
+import { type LocalDate, parseHeaderDate, weekdayMismatches } from './values.ts';
 
 /** Inputs larger than this are refused: no booking email is anywhere near it. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -237,7 +237,7 @@ export async function parseIntake(
       reference,
       doc.links,
     );
-    return { ...extracted, body: unwrapped.body, subject };
+    return { ...extracted, body: unwrapped.body, subject, reference };
   });
   readings.sort((a, b) => b.found - a.found);
   const best = readings[0];
@@ -271,7 +271,14 @@ export async function parseIntake(
     {
       subject: best?.subject ?? doc.subject ?? null,
       renterNote: best?.renterNote ?? null,
-      warnings: doc.warnings,
+      // A date left missing because its weekday contradicts it says so, for the operator.
+      warnings:
+        kept.date === null && !notBooking && best
+          ? [
+              ...doc.warnings,
+              ...weekdayMismatches(`${best.subject ?? ''}\n${best.body}`, best.reference),
+            ]
+          : doc.warnings,
       evidence: keptEvidence,
       conflicts: conflicts.filter((c) => kept[c.field] !== null),
     },

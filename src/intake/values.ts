@@ -109,6 +109,25 @@ export interface Found<T> {
  * on or after `reference`.
  */
 export function findDate(text: string, reference: LocalDate): Found<LocalDate> | undefined {
+  return findDateIn(maskInstants(text), reference);
+}
+
+/**
+ * findDate without the weekday check, for a reader that checks the weekday itself and says
+ * what disagreed (`/charter`: "Fri Apr 5" refuses both words).
+ */
+export function findDateAsWritten(
+  text: string,
+  reference: LocalDate,
+): Found<LocalDate> | undefined {
+  return findDateIn(maskInstants(text), reference, false);
+}
+
+function findDateIn(
+  text: string,
+  reference: LocalDate,
+  checkWeekday = true,
+): Found<LocalDate> | undefined {
   const candidates: Found<LocalDate>[] = [];
   const iso = ISO_DATE.exec(text);
   if (iso) {
@@ -133,7 +152,66 @@ export function findDate(text: string, reference: LocalDate): Found<LocalDate> |
     if (value) candidates.push({ value, index: dayFirst.index, length: dayFirst[0].length });
   }
   candidates.sort((a, b) => a.index - b.index);
-  return candidates[0];
+  return checkWeekday ? candidates.find((c) => weekdayAgrees(text, c)) : candidates[0];
+}
+
+const WEEKDAY_BEFORE =
+  /\b(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?)\.?,?\s{0,3}(?:the\s{1,3})?$/i;
+const WEEKDAY_INDEX = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * "Friday, June 5, 2027" when June 5, 2027 is a Saturday: one of the two is wrong and nothing
+ * says which, so the date is not read (a wrong day sends the crew to the wrong day).
+ */
+function weekdayAgrees(text: string, found: Found<LocalDate>): boolean {
+  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.index - 14), found.index));
+  if (!before) return true;
+  const { year, month, day } = found.value;
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return WEEKDAY_INDEX.indexOf((before[1] ?? '').slice(0, 3).toLowerCase()) === weekday;
+}
+
+/**
+ * The dates in `text` whose weekday contradicts them ("Sunday, Feb 1, 2027" is a Monday), for
+ * a warning that says why the date was left for a person to fill in. At most three, linear.
+ */
+export function weekdayMismatches(text: string, reference: LocalDate): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WEEKDAY_THEN_DATE)) {
+    if (out.length >= 3) break;
+    const found = findDateIn(m[0], reference, false);
+    if (!found || weekdayAgrees(m[0], found)) continue;
+    const { year, month, day } = found.value;
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const written = date.toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const actual = date.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+    out.push(
+      `"${m[0].trim()}": ${written} is a ${actual}, so the date was not read; check it with the renter.`,
+    );
+  }
+  return out;
+}
+
+const WEEKDAY_THEN_DATE = new RegExp(
+  `\\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\\.?,?\\s{1,3}(?:the\\s{1,3})?(?:${MONTH_RE}\\.?\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?${MONTH_RE}\\.?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{4}-\\d{1,2}-\\d{1,2})`,
+  'gi',
+);
+
+// "2027-06-05T14:00:00Z", "2027-06-05 10:00:00-04:00": an instant in a zone the text states
+// ("2027-07-04 08:00-11:00" is a date and a range: with a space, only seconds or Z make one),
+// which may not be the tenant's (14:00Z is 10:00 in New York, and near midnight another day).
+// Its date and time are not read as local ones; blanked to spaces so indexes stay put.
+const INSTANT =
+  /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?|[ ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})|Z))/g;
+
+function maskInstants(text: string): string {
+  if (!/\d{4}-\d{2}-\d{2}[T ]\d{2}:/.test(text)) return text;
+  return text.replace(INSTANT, (m) => ' '.repeat(m.length));
 }
 
 /** A local time of day in minutes after midnight. */
@@ -165,7 +243,8 @@ function to24(
 }
 
 /** Finds the first time of day in `text`. */
-export function findTime(text: string): Found<ClockMinutes> | undefined {
+export function findTime(rawText: string): Found<ClockMinutes> | undefined {
+  const text = maskInstants(rawText);
   const candidates: Found<ClockMinutes>[] = [];
   const t12 = TIME_12.exec(text);
   if (t12) {
@@ -264,7 +343,8 @@ function rangeFrom(m: RegExpMatchArray): TimeRange | undefined {
  * and returns its start and length. Candidates that are not time ranges ("2-3 guests",
  * "2026-06-14") are skipped.
  */
-export function findTimeRange(text: string): Found<TimeRange> | undefined {
+export function findTimeRange(rawText: string): Found<TimeRange> | undefined {
+  const text = maskInstants(rawText);
   let found: Found<TimeRange> | undefined;
   for (const m of text.matchAll(RANGE)) {
     const value = rangeFrom(m);
@@ -423,7 +503,9 @@ export function parseCaptainValue(text: string): boolean | undefined {
 
 /** Loose date-time parsing of a header value such as "Mon, Jun 1, 2026 at 9:58 AM". */
 export function parseHeaderDate(text: string): LocalDate | undefined {
-  const found = findDate(text, { year: 1970, month: 1, day: 1 });
+  // A header's date is read as written, also as an instant ("2026-07-23T15:15:30.000Z", as
+  // postal-mime gives it): it is only the reference for dates without a year.
+  const found = findDateIn(text, { year: 1970, month: 1, day: 1 });
   if (!found) return undefined;
   // A header date always has a year; reject a year guessed from the 1970 reference.
   return /\d{4}/.test(text.slice(found.index, found.index + found.length))

@@ -275,3 +275,66 @@ describe('arrival and departure times', () => {
     expect(result.grossAmountCents).toBeNull();
   });
 });
+
+describe('a weekday that contradicts its date', () => {
+  it('leaves the date missing and says why', async () => {
+    const result = await parseIntake(
+      'Booking #A1B2C3 has been rescheduled. New date: Sunday, Feb 1, 2027. New start time: 11:30 AM.\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.date).toBeNull();
+    expect(result.warnings).toContain(
+      '"Sunday, Feb 1, 2027": Feb 1, 2027 is a Monday, so the date was not read; check it with the renter.',
+    );
+  });
+
+  it.each(['Monday, Feb 1, 2027', 'Mon 2/1/2027', 'Monday the 1st of February 2027'])(
+    '%j agrees and is read',
+    async (when) => {
+      const result = await parseIntake(`Booking #A1B2C3 confirmed for ${when} at 9am.\n`, {
+        now: NOW,
+        timeZone: ZONE,
+      });
+
+      expect(result.date).toBe('2027-02-01');
+      expect(result.warnings).toEqual([]);
+    },
+  );
+});
+
+describe('instants in a stated zone', () => {
+  it.each([
+    'Start: 2027-06-05T10:00:00-04:00',
+    'Start: 2027-06-05T14:00:00Z',
+    'When: 2027-06-05 14:00:00Z',
+  ])("%j gives no local date or time (the zone may not be the tenant's)", async (line) => {
+    const result = await parseIntake(`Booking ID: 5501\nRenter: Ann Lee\n${line}\n`, {
+      now: NOW,
+      timeZone: ZONE,
+    });
+
+    expect(result).toMatchObject({ date: null, startLocal: null });
+  });
+
+  it('"2027-07-04 08:00-11:00" is a date and a range', async () => {
+    const result = await parseIntake(
+      'Booking ID: 5501\nRenter: Ann Lee\nWhen: 2027-07-04 08:00-11:00\n',
+      {
+        now: NOW,
+        timeZone: ZONE,
+      },
+    );
+
+    expect(result).toMatchObject({ date: '2027-07-04', startLocal: '08:00', durationMinutes: 180 });
+  });
+
+  it('"Amount paid: $500 of $1,000 (deposit)" is no gross', async () => {
+    const result = await parseIntake(
+      'Booking ID: 5501\nRenter: Ann Lee\nDate: June 5, 2027 10am\nAmount paid: $500 of $1,000 (deposit)\n',
+      { now: NOW, timeZone: ZONE },
+    );
+
+    expect(result.grossAmountCents).toBeNull();
+  });
+});
