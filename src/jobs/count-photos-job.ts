@@ -1,0 +1,66 @@
+/**
+ * The `photos.count` job: recount a booking's photos in the bucket and keep the thread's one
+ * reply (src/slack/photo-reply.ts). Queued when a guest page says a photo landed, and by the
+ * schedule for every booking whose upload window is open or closed within the last hour
+ * (photos whose browser never said so are counted too).
+ */
+import type { WebClient } from '@slack/web-api';
+import type { JobOf } from '../queue/jobs.ts';
+import { recountPhotos } from '../slack/photo-reply.ts';
+import type { JobDeps } from '../slack/slack-deps.ts';
+import { uploadWindowState } from '../uploads/upload-policy.ts';
+
+/** How long after the window closes the schedule still recounts (the last POSTs' lifetime and then some). */
+const AFTER_CLOSE_MS = 60 * 60 * 1000;
+
+/** A photo claim is kept as long as a queue keeps a message (SQS: 14 days), and then some. */
+const CLAIM_MS = 15 * 24 * 60 * 60 * 1000;
+
+export async function countPhotosJob(
+  deps: JobDeps,
+  client: WebClient,
+  job: JobOf<'photos.count'>,
+): Promise<void> {
+  const tenant = deps.tenants.get(job.tenantId);
+  const galleryUrl = deps.pipeline.photoGalleryUrl;
+  if (!galleryUrl) {
+    deps.logger.warn({ tenantId: tenant.id }, 'photos not counted: no gallery links configured');
+    return;
+  }
+  const replyDeps = {
+    store: deps.bookings,
+    objects: deps.pipeline.objects,
+    client,
+    claims: {
+      claim: (key: string) => deps.drafts.claimDelivery(key, Date.now() + CLAIM_MS),
+      release: (key: string) => deps.drafts.releaseDelivery(key),
+    },
+    galleryUrl: (t: typeof tenant, bookingId: string, expiresAt: Date) =>
+      galleryUrl(t, bookingId, expiresAt),
+    clock: deps.clock,
+  };
+  if (job.bookingId) {
+    await recountPhotos(replyDeps, tenant, job.bookingId);
+    return;
+  }
+  const now = deps.clock();
+  const recent = new Date(now.getTime() - AFTER_CLOSE_MS);
+  const bookings = (await deps.bookings.listByTenant(tenant.id)).filter(
+    (b) =>
+      b.status !== 'cancelled' &&
+      b.slack?.threadTs &&
+      uploadWindowState(now, b.startsAt, b.endsAt, tenant.uploads).state !== 'before' &&
+      uploadWindowState(recent, b.startsAt, b.endsAt, tenant.uploads).state !== 'closed',
+  );
+  for (const booking of bookings) {
+    try {
+      await recountPhotos(replyDeps, tenant, booking.bookingId);
+    } catch (error) {
+      // One booking's failure must not stop the others' recount.
+      deps.logger.error(
+        { err: error, tenantId: tenant.id, bookingId: booking.bookingId },
+        'counting guest photos failed',
+      );
+    }
+  }
+}
