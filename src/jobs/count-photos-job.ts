@@ -5,9 +5,11 @@
  * (photos whose browser never said so are counted too).
  */
 import type { WebClient } from '@slack/web-api';
+import type { Booking } from '../bookings/booking.ts';
 import type { JobOf } from '../queue/jobs.ts';
 import { recountPhotos } from '../slack/photo-reply.ts';
 import type { JobDeps } from '../slack/slack-deps.ts';
+import type { Tenant } from '../tenants/tenant-schema.ts';
 import { uploadWindowState } from '../uploads/upload-policy.ts';
 
 /** How long after the window closes the schedule still recounts (the last POSTs' lifetime and then some). */
@@ -15,6 +17,25 @@ const AFTER_CLOSE_MS = 60 * 60 * 1000;
 
 /** A photo claim is kept as long as a queue keeps a message (SQS: 14 days), and then some. */
 const CLAIM_MS = 15 * 24 * 60 * 60 * 1000;
+
+/**
+ * The bookings the schedule recounts: not cancelled, with a thread, and an upload window that
+ * has opened and closed less than an hour ago.
+ */
+export function bookingsToRecount(
+  bookings: readonly Booking[],
+  tenant: Pick<Tenant, 'uploads'>,
+  now: Date,
+): Booking[] {
+  const recent = new Date(now.getTime() - AFTER_CLOSE_MS);
+  return bookings.filter(
+    (b) =>
+      b.status !== 'cancelled' &&
+      Boolean(b.slack?.threadTs) &&
+      uploadWindowState(now, b.startsAt, b.endsAt, tenant.uploads).state !== 'before' &&
+      uploadWindowState(recent, b.startsAt, b.endsAt, tenant.uploads).state !== 'closed',
+  );
+}
 
 export async function countPhotosJob(
   deps: JobDeps,
@@ -35,22 +56,17 @@ export async function countPhotosJob(
       claim: (key: string) => deps.drafts.claimDelivery(key, Date.now() + CLAIM_MS),
       release: (key: string) => deps.drafts.releaseDelivery(key),
     },
-    galleryUrl: (t: typeof tenant, bookingId: string, expiresAt: Date) =>
-      galleryUrl(t, bookingId, expiresAt),
+    galleryUrl,
     clock: deps.clock,
   };
   if (job.bookingId) {
     await recountPhotos(replyDeps, tenant, job.bookingId);
     return;
   }
-  const now = deps.clock();
-  const recent = new Date(now.getTime() - AFTER_CLOSE_MS);
-  const bookings = (await deps.bookings.listByTenant(tenant.id)).filter(
-    (b) =>
-      b.status !== 'cancelled' &&
-      b.slack?.threadTs &&
-      uploadWindowState(now, b.startsAt, b.endsAt, tenant.uploads).state !== 'before' &&
-      uploadWindowState(recent, b.startsAt, b.endsAt, tenant.uploads).state !== 'closed',
+  const bookings = bookingsToRecount(
+    await deps.bookings.listByTenant(tenant.id),
+    tenant,
+    deps.clock(),
   );
   for (const booking of bookings) {
     try {

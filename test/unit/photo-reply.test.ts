@@ -2,13 +2,14 @@
  * The thread's one photo reply on memory adapters, Slack answered by nock: the count is what is
  * in the bucket (not presigned POSTs), the first recount posts once and stores the ts, later
  * ones update that message, two concurrent recounts post one reply, and the gallery link in it
- * is the signed one.
+ * is the signed one; which bookings the schedule recounts.
  */
 import { WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/bookings/booking.ts';
 import { EXAMPLE_TENANTS_FILE } from '../../src/config/config.ts';
+import { bookingsToRecount } from '../../src/jobs/count-photos-job.ts';
 import { approveBooking } from '../../src/pipeline/book-from-intake.ts';
 import { type PhotoReplyDeps, recountPhotos } from '../../src/slack/photo-reply.ts';
 import { MemoryDraftStore } from '../../src/storage/memory-draft-store.ts';
@@ -175,5 +176,35 @@ describe('the photo reply in the charter thread', () => {
     );
     expect(await recountPhotos(deps(p), QUEEN, threaded.bookingId)).toBe('none');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the schedule’s recount', () => {
+  it('takes the bookings with a thread whose window opened and closed less than an hour ago', () => {
+    const HOUR = 3_600_000;
+    const closeMs = QUEEN.uploads.closesDaysAfter * 24 * HOUR;
+    const at = (startOffset: number, extra: Partial<Booking> = {}) =>
+      ({
+        bookingId: `B${startOffset}${extra.status ?? ''}${extra.slack === undefined ? '' : 'T'}`,
+        status: 'active',
+        startsAt: new Date(now.getTime() + startOffset).toISOString(),
+        endsAt: new Date(now.getTime() + startOffset + 3 * HOUR).toISOString(),
+        slack: { channelId: 'C0QSDOPS', threadTs: '1799000000.000100', statusTs: null },
+        ...extra,
+      }) as Booking;
+    const underWay = at(-HOUR);
+    const tomorrow = at(24 * HOUR);
+    const justClosed = at(-3 * HOUR - closeMs + HOUR / 2);
+    const longClosed = at(-3 * HOUR - closeMs - 2 * HOUR);
+    const cancelled = at(-HOUR, { status: 'cancelled' });
+    const noThread = at(-HOUR, { slack: undefined });
+
+    expect(
+      bookingsToRecount(
+        [underWay, tomorrow, justClosed, longClosed, cancelled, noThread],
+        QUEEN,
+        now,
+      ),
+    ).toEqual([underWay, justClosed]);
   });
 });
