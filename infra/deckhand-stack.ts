@@ -284,6 +284,9 @@ export class DeckhandStack extends Stack {
         // CloudFront takes the first pattern that matches, in this order.
         additionalBehaviors: {
           '/g/*/uploads': api,
+          // docs/uploads.md: a guest page's "this photo landed", and the ops-only gallery.
+          '/g/*/uploads/done': api,
+          '/ops/*': api,
           '/g/*': pages,
           '/c/*': pages,
           '/crew/*': api,

@@ -30,6 +30,8 @@ export interface Booking {
   renterNote: string | null;
   /** The charter's Slack thread: its channel, the thread it lives in, and the status message. */
   slack?: { channelId: string; threadTs: string | null; statusTs: string | null } | undefined;
+  /** The thread's one reply about the guests' photos: its ts and the count it shows. */
+  photos?: { replyTs: string; count: number } | undefined;
   createdAt: string;
   updatedAt: string;
 }

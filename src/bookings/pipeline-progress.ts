@@ -35,7 +35,9 @@ export interface PipelineEvent {
     | 'crew_declined'
     | 'crew_reminded'
     | 'crew_replaced'
-    | 'crew_released';
+    | 'crew_released'
+    /** A guest's browser says a photo landed (never stored, seq 0): the Slack side recounts. */
+    | 'photos_landed';
   step?: string | undefined;
   message: string;
   detail?: Record<string, unknown> | undefined;

@@ -139,7 +139,8 @@ export async function runServeCommand(
     },
     (error: unknown) => logger.warn({ err: error }, 'resuming unfinished pipelines stopped'),
   );
-  // Every minute: due crew reminders; every fifth: charters that ended become completed.
+  // Every minute: due crew reminders; every fifth: charters that ended become completed, and
+  // the guests' photos are recounted.
   let tick = 0;
   const completer = setInterval(() => {
     tick += 1;
@@ -151,6 +152,12 @@ export async function runServeCommand(
       completeFinishedBookings(runtime.store, tenant, new Date()).catch((error: unknown) =>
         logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
       );
+      // Photos whose browser never said they landed are counted here (they need Slack).
+      slack?.queue
+        .send({ type: 'photos.count', tenantId: tenant.id })
+        .catch((error: unknown) =>
+          logger.error({ err: error, tenant: tenant.id }, 'counting guest photos failed'),
+        );
     }
   }, 60_000);
   completer.unref();

@@ -1,6 +1,7 @@
 /**
  * The schedule function (EventBridge rules, infra/): every minute `{"task":"reminders"}`, every
- * five minutes `{"task":"complete"}` — what `deckhand serve` does on its interval. It only queues
+ * five minutes `{"task":"complete"}` (charters that ended, and the guests' photo recount) —
+ * what `deckhand serve` does on its interval. It only queues
  * one job per tenant; the worker sends the reminders and completes the bookings. It reads no
  * secret and opens no store.
  */
@@ -27,9 +28,14 @@ export function createScheduleHandler(
       throw new Error(
         `The schedule's input must be {"task":"reminders"} or {"task":"complete"}: ${describeZodIssues(read.error.issues).join('; ')}`,
       );
-    const type = read.data.task === 'reminders' ? 'reminders.send' : 'bookings.complete';
-    for (const tenant of tenants.list()) await queue.send({ type, tenantId: tenant.id });
-    return { queued: tenants.list().length };
+    // Every five minutes also the photo recount: photos whose browser never said they landed.
+    const types =
+      read.data.task === 'reminders'
+        ? (['reminders.send'] as const)
+        : (['bookings.complete', 'photos.count'] as const);
+    for (const tenant of tenants.list())
+      for (const type of types) await queue.send({ type, tenantId: tenant.id });
+    return { queued: tenants.list().length * types.length };
   }, start);
 }
 

@@ -126,7 +126,9 @@ export async function startLocalSlack(
       },
       {
         prefix: STANDIN_PREFIX,
-        stream: (req, res, path) => ui.stream(req, res, below(path)),
+        // The event stream, and the file upload/download routes, which need the raw bytes.
+        stream: (req, res, path) =>
+          ui.stream(req, res, below(path)) || core.transfer(req, res, below(path)),
         async handle(request) {
           const path = below(request.path);
           if (path.startsWith('/ui/')) return ui.handle(request, path);

@@ -24,6 +24,8 @@ export interface PipelineDeps {
   /** Public URLs of the pages (local server or https://<tenant domain>). */
   guestPageUrl(tenant: Tenant, slug: string): string;
   crewPageUrl(tenant: Tenant, slug: string): string;
+  /** The ops-only gallery of a booking's photos: a signed link working until `expiresAt`. */
+  photoGalleryUrl?(tenant: Tenant, bookingId: string, expiresAt: Date): string;
   clock(): Date;
   /** Called for every event, in order per booking, after it is stored. */
   onEvent?(tenantId: string, bookingId: string, event: PipelineEvent): void;

@@ -45,6 +45,7 @@ const pipelineEvent = z.object({
     'crew_reminded',
     'crew_replaced',
     'crew_released',
+    'photos_landed',
   ]),
   step: z.string().optional(),
   message: z.string(),
@@ -102,6 +103,12 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reminders.send'), tenantId: id }),
   /** The schedule: a tenant's charters that have ended become completed. */
   z.object({ type: z.literal('bookings.complete'), tenantId: id }),
+  /**
+   * Count the guests' photos in the bucket and keep the thread's one "N photos" reply: one
+   * booking (a guest page said a photo landed), or, without `bookingId`, every booking of the
+   * tenant whose upload window is open or just closed (the schedule).
+   */
+  z.object({ type: z.literal('photos.count'), tenantId: id, bookingId: id.optional() }),
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

@@ -8,6 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import { applyChangeJob } from '../jobs/apply-change-job.ts';
 import { approveDraftJob } from '../jobs/approve-draft-job.ts';
 import { completeBookingsJob } from '../jobs/complete-bookings-job.ts';
+import { countPhotosJob } from '../jobs/count-photos-job.ts';
 import { readIntakeJob } from '../jobs/read-intake-job.ts';
 import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
 import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
@@ -34,5 +35,7 @@ export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promis
       return sendRemindersJob(deps, job);
     case 'bookings.complete':
       return completeBookingsJob(deps, job);
+    case 'photos.count':
+      return countPhotosJob(deps, client, job);
   }
 }

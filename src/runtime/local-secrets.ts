@@ -72,6 +72,11 @@ export async function loadStandInCredentials(dataDir: string): Promise<StandInCr
   return credentials;
 }
 
+/** The secret the ops-only photo gallery links are signed with (src/uploads/gallery-link.ts). */
+export function gallerySecretOf(secrets: LocalSecrets): string {
+  return createHmac('sha256', secrets.feedSecretSeed).update('photo-gallery').digest('base64url');
+}
+
 /** The secret behind the crew pages' anti-forgery form keys. */
 export function formSecretOf(secrets: LocalSecrets): string {
   return createHmac('sha256', secrets.feedSecretSeed).update('crew-forms').digest('base64url');

@@ -18,7 +18,8 @@ import type { SccClient } from '../scc/scc-contract.ts';
 import type { AwsClients } from '../storage/aws-clients.ts';
 import { S3ObjectPublisher } from '../storage/s3-object-publisher.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
-import type { LocalSecrets } from './local-secrets.ts';
+import { galleryLinkPath } from '../uploads/gallery-link.ts';
+import { gallerySecretOf, type LocalSecrets } from './local-secrets.ts';
 import type { DeckhandStores } from './stores.ts';
 
 export interface PipelineParts {
@@ -59,6 +60,8 @@ export function createPipelineDeps(parts: PipelineParts): PipelineDeps {
       delivery: config.scc ? 'scc' : 'deckhand',
     },
     crewPageUrl: (tenant, slug) => `${pageBase(tenant)}/c/${slug}`,
+    photoGalleryUrl: (tenant, bookingId, expiresAt) =>
+      `${pageBase(tenant)}${galleryLinkPath(gallerySecretOf(parts.secrets), tenant.id, bookingId, expiresAt)}`,
     clock,
     onEvent: parts.onEvent,
     ...(parts.retry ? { retry: parts.retry } : {}),

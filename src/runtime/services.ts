@@ -16,11 +16,19 @@ import type { Route } from '../server/http-server.ts';
 import { createPageSite } from '../server/page-site.ts';
 import { jsonResponse, type ServiceResponse } from '../server/service-http.ts';
 import type { AwsClients } from '../storage/aws-clients.ts';
+import { S3ObjectPublisher } from '../storage/s3-object-publisher.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
+import { createGalleryRoutes } from '../uploads/gallery-route.ts';
 import { presignUpload, UploadRefusedError } from '../uploads/presign-upload.ts';
+import { createUploadDoneRoutes } from '../uploads/upload-done-route.ts';
 import { createUploadRoutes, REFUSAL_STATUS } from '../uploads/upload-routes.ts';
-import { feedSecretFor, formSecretOf, type LocalSecrets } from './local-secrets.ts';
+import {
+  feedSecretFor,
+  formSecretOf,
+  gallerySecretOf,
+  type LocalSecrets,
+} from './local-secrets.ts';
 import type { DeckhandStores } from './stores.ts';
 
 export interface ServiceParts {
@@ -70,9 +78,11 @@ export function serviceRoutes(parts: ServiceParts, extra: Route[] = []): Route[]
   ];
 }
 
-function pageRoutes({ tenants, clients, stores, logger, clock }: ServiceParts): Route[] {
+function pageRoutes(parts: ServiceParts): Route[] {
+  const { tenants, clients, stores, logger, clock } = parts;
   const pages = createPageSite({ s3: clients.s3, store: stores.bookings, tenants });
   return [
+    ...photoRoutes(parts),
     // Before the page site: claims only /g/<slug>/uploads; every other /g/ path stays with the pages.
     ...createUploadRoutes({
       store: stores.bookings,
@@ -84,6 +94,39 @@ function pageRoutes({ tenants, clients, stores, logger, clock }: ServiceParts): 
     }),
     { prefix: '/g/', handle: pages },
     { prefix: '/c/', handle: pages },
+  ];
+}
+
+/**
+ * A guest page's "this photo landed" (queues a recount: an unstored `photos_landed` event that
+ * the Slack side turns into a `photos.count` job) and the ops-only gallery the thread links to.
+ */
+function photoRoutes({ tenants, clients, stores, secrets, logger, clock, onEvent }: ServiceParts) {
+  return [
+    // Before the page site, like the presign route: claims only /g/<slug>/uploads/done.
+    ...createUploadDoneRoutes({
+      store: stores.bookings,
+      tenants,
+      counter: stores.uploadCounter,
+      photosLanded: (tenantId, bookingId) =>
+        onEvent(tenantId, bookingId, {
+          seq: 0,
+          at: clock().toISOString(),
+          type: 'photos_landed',
+          message: 'a guest photo landed',
+        }),
+      logger,
+      clock,
+    }),
+    ...createGalleryRoutes({
+      tenants,
+      store: stores.bookings,
+      s3: clients.s3,
+      objects: new S3ObjectPublisher(clients.s3, clients.cloudfront),
+      secret: gallerySecretOf(secrets),
+      logger,
+      clock,
+    }),
   ];
 }
 

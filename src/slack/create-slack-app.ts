@@ -158,7 +158,10 @@ export function createSlackDeps(
   };
 }
 
-/** Sends a pipeline or crew event to the worker, which keeps the thread (queue.idle() waits). */
+/**
+ * Sends a pipeline or crew event to the worker, which keeps the thread (queue.idle() waits); a
+ * guest photo that landed becomes a `photos.count` job.
+ */
 export function forwardEvent(
   queue: WorkQueue,
   logger: Logger,
@@ -166,8 +169,13 @@ export function forwardEvent(
   bookingId: string,
   event: PipelineEvent,
 ): void {
+  // A photo that landed is no thread event: it asks for a recount of the bucket.
   queue
-    .send({ type: 'thread.event', tenantId, bookingId, event })
+    .send(
+      event.type === 'photos_landed'
+        ? { type: 'photos.count', tenantId, bookingId }
+        : { type: 'thread.event', tenantId, bookingId, event },
+    )
     .catch((error: unknown) =>
       logger.error({ err: error, tenantId, bookingId }, 'forwarding an event to the worker failed'),
     );
@@ -213,7 +221,8 @@ export async function createSlackApp(
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the
   // work queue is remote (the Slack Lambda), in the worker: this process stops at the response.
   const unsubscribe = ports.subscribe((tenantId, bookingId, event) => {
-    if (!options.queue) deps.thread.onEvent(tenantId, bookingId, event);
+    if (!options.queue && event.type !== 'photos_landed')
+      deps.thread.onEvent(tenantId, bookingId, event);
     else forwardEvent(queue, options.logger, tenantId, bookingId, event);
   });
   if (receiver) options.route?.attach((request) => receiver.handle(request));

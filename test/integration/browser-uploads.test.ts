@@ -5,6 +5,10 @@
  * mounts it, and photos POSTed by the page's own script straight to s3rver (cross-origin, so
  * the bucket's CORS rule and the page's CSP are exercised too).
  *
+ * Photos that landed: the page tells deckhand (`/g/<slug>/uploads/done`), which recounts the
+ * bucket and keeps one reply in the charter's thread (a Slack stand-in here): 2 photos, then 3,
+ * the same message updated; its gallery link opens the ops-only page with the photos.
+ *
  * Time: the page embeds its upload window, so each state comes from a charter booked at a time
  * relative to now; the browser's clock is moved only to check that the page's script switches
  * state by itself. Screenshots land in test-artifacts/.
@@ -12,13 +16,19 @@
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { startSlackStandIn } from '@deckhand/slack-standin';
+import { WebClient } from '@slack/web-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http-server.ts';
 import { createPageSite } from '../../src/server/page-site.ts';
+import { recountPhotos } from '../../src/slack/photo-reply.ts';
 import { DynamoUploadCounter } from '../../src/storage/dynamo-upload-counter.ts';
+import { galleryLinkPath } from '../../src/uploads/gallery-link.ts';
+import { createGalleryRoutes } from '../../src/uploads/gallery-route.ts';
+import { createUploadDoneRoutes } from '../../src/uploads/upload-done-route.ts';
 import { uploadPrefix, uploadWindowState } from '../../src/uploads/upload-policy.ts';
 import { createUploadRoutes } from '../../src/uploads/upload-routes.ts';
 import { launchPhoneBrowser, type PhoneBrowser } from '../support/browser.ts';
@@ -33,10 +43,33 @@ let h: Harness;
 let browser: PhoneBrowser;
 let server: Server;
 let siteUrl = '';
+let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+const GALLERY_SECRET = 'browser-uploads-gallery-secret';
+/** Recounts started by the pages' "done" calls (run here as the photos.count job would). */
+const recounts: Promise<unknown>[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
   const { store, tenants, clients, config } = h.runtime;
+  slack = await startSlackStandIn({
+    signingSecret: 'browser-uploads',
+    botToken: 'xoxb-browser-uploads',
+    channels: [{ id: 'C0OPS', name: 'ops' }],
+  });
+  const client = new WebClient('xoxb-browser-uploads', { slackApiUrl: slack.apiUrl });
+  const counter = new DynamoUploadCounter(clients.doc, config.tableName);
+  const photoReply = {
+    store,
+    objects: h.runtime.deps.objects,
+    client,
+    claims: {
+      claim: (key: string) => h.runtime.slackPorts.drafts.claimDelivery(key, Date.now() + DAY),
+      release: (key: string) => h.runtime.slackPorts.drafts.releaseDelivery(key),
+    },
+    galleryUrl: (tenant: { id: string }, bookingId: string, expiresAt: Date) =>
+      `${siteUrl}${galleryLinkPath(GALLERY_SECRET, tenant.id, bookingId, expiresAt)}`,
+    clock: () => new Date(),
+  };
   // The same routes, in the same order, as the runtime mounts them.
   const started = await startHttpServer(
     {
@@ -44,12 +77,22 @@ beforeAll(async () => {
       logger: createLogger('silent', silent),
       version: 'test',
       routes: [
-        ...createUploadRoutes({
+        ...createUploadDoneRoutes({
           store,
           tenants,
-          s3: clients.s3,
-          counter: new DynamoUploadCounter(clients.doc, config.tableName),
+          counter,
+          photosLanded: (tenantId, bookingId) => {
+            recounts.push(recountPhotos(photoReply, tenants.get(tenantId), bookingId));
+          },
         }),
+        ...createGalleryRoutes({
+          tenants,
+          store,
+          s3: clients.s3,
+          objects: h.runtime.deps.objects,
+          secret: GALLERY_SECRET,
+        }),
+        ...createUploadRoutes({ store, tenants, s3: clients.s3, counter }),
         { prefix: '/g/', handle: createPageSite({ s3: clients.s3, store, tenants }) },
       ],
     },
@@ -61,6 +104,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await Promise.allSettled(recounts);
+  await slack?.close();
   await browser?.close();
   if (server) await stopHttpServer(server);
   await h?.close();
@@ -315,6 +360,66 @@ describe('the guest page photo section in a phone browser', () => {
       );
       await page.close();
     });
+  });
+
+  it('photos that landed make one thread reply: 2 photos, then the same message says 3', async () => {
+    const charter = await charterStarting(-20 * MINUTE, 'Pia Photos');
+    const parent = await new WebClient('xoxb-browser-uploads', {
+      slackApiUrl: slack.apiUrl,
+    }).chat.postMessage({ channel: 'C0OPS', text: 'Charter: Pia Photos' });
+    const threadTs = parent.ts ?? '';
+    const booked = await h.runtime.store.get(h.tenant.id, charter.bookingId);
+    if (!booked) throw new Error('the charter was not stored');
+    await h.runtime.store.update(
+      booked,
+      { slack: { channelId: 'C0OPS', threadTs, statusTs: threadTs } },
+      new Date(),
+    );
+    const replies = () => slack.thread('C0OPS', threadTs).slice(1);
+    const { page, problems } = await browser.newPage();
+    await page.goto(charter.url);
+    const jpeg = await makeJpeg(page);
+
+    await page.locator('#photo-files').setInputFiles([
+      { name: 'bow.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+      { name: 'stern.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+    ]);
+    await page.getByRole('button', { name: 'Upload photos' }).click();
+    await expect.poll(() => page.locator('.upload-done').count()).toBe(2);
+    await expect
+      .poll(() => replies()[0]?.text, { timeout: 15_000 })
+      .toBe('2 photos from the guests');
+
+    await page
+      .locator('#photo-files')
+      .setInputFiles([{ name: 'dolphins.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
+    await page.getByRole('button', { name: 'Upload photos' }).click();
+    await expect.poll(() => page.locator('.upload-done').count()).toBe(3);
+    await expect
+      .poll(() => replies()[0]?.text, { timeout: 15_000 })
+      .toBe('3 photos from the guests');
+    await Promise.all(recounts);
+
+    expect(replies()).toHaveLength(1);
+    expect(replies()[0]?.updates).toBeGreaterThanOrEqual(1);
+    expect(await photoKeys(charter.slug)).toHaveLength(3);
+    expect(unexpected(problems)).toEqual([]);
+
+    // The reply's gallery link: the ops page shows the three photos, loaded from the bucket.
+    const blocks = JSON.stringify(replies()[0]?.blocks);
+    const link = /<(http[^|>]+)\|Open the gallery>/.exec(blocks)?.[1]?.replace(/&amp;/g, '&');
+    expect(link).toContain(`/ops/photos/${h.tenant.id}/${charter.bookingId}?exp=`);
+    const gallery = await browser.newPage();
+    await gallery.page.goto(link ?? '');
+    expect(await gallery.page.locator('h1').textContent()).toBe('3 photos from the guests');
+    await gallery.page.waitForFunction(
+      "[...document.querySelectorAll('.gallery img')].filter((i) => i.naturalWidth === 480).length === 3",
+    );
+    // Only the favicon the browser asks for is missing.
+    expect(unexpected(gallery.problems)).toEqual([]);
+    await browser.screenshot(gallery.page, 'photo-gallery');
+    await gallery.page.close();
+    await page.close();
   });
 
   it('after the window: says uploads are closed, offers no form', async () => {

@@ -267,18 +267,20 @@ describe('the HTTP function', () => {
 });
 
 describe('the schedule function', () => {
-  it('queues one job per tenant and refuses an input it does not know', async () => {
+  it('queues each task’s jobs for every tenant and refuses an input it does not know', async () => {
     h = await startLambdaHarness();
 
     expect(await h.schedule({ task: 'reminders' })).toEqual({ queued: 2 });
-    expect(await h.schedule({ task: 'complete' })).toEqual({ queued: 2 });
+    expect(await h.schedule({ task: 'complete' })).toEqual({ queued: 4 });
     await expect(h.schedule({ task: 'everything' })).rejects.toThrow(/\{"task":"reminders"\}/);
 
     expect(jobsOf(h.queued)).toEqual([
       { type: 'reminders.send', tenantId: 'queen-of-san-diego' },
       { type: 'reminders.send', tenantId: 'keys-reef-runner' },
       { type: 'bookings.complete', tenantId: 'queen-of-san-diego' },
+      { type: 'photos.count', tenantId: 'queen-of-san-diego' },
       { type: 'bookings.complete', tenantId: 'keys-reef-runner' },
+      { type: 'photos.count', tenantId: 'keys-reef-runner' },
     ]);
     // The schedule function reads no secret; the worker that runs the jobs does.
     expect(h.secretReads).toBe(0);

@@ -277,6 +277,40 @@ describe('the workspace API', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('shows a file the app uploads to a DM (name, size, a download link serving its bytes)', async () => {
+    const dm = await slack.app.client.conversations.open({ users: DANA });
+    const channel = dm.channel?.id ?? '';
+    const csv = 'date,boat,net\n2026-05-30,Sea Breeze,1234.50\n';
+    await slack.app.client.files.uploadV2({
+      channel_id: channel,
+      content: csv,
+      filename: 'charters.csv',
+      title: 'Charters',
+      initial_comment: 'Your report',
+    });
+
+    const shown = (await state(DANA, channel)).messages.at(-1) as unknown as {
+      text: string;
+      files: { kind: string; name: string; title: string; size: number; url: string }[];
+    };
+    expect(shown.text).toBe('Your report');
+    expect(shown.files).toEqual([
+      {
+        id: expect.stringMatching(/^F/),
+        kind: 'upload',
+        name: 'charters.csv',
+        title: 'Charters',
+        size: Buffer.byteLength(csv),
+        mimetype: 'text/csv',
+        url: expect.stringContaining(`${url}/standin/files/`),
+      },
+    ]);
+    // Through deckhand's own server, as the workspace page's link opens it.
+    const download = await fetch(shown.files[0]?.url ?? '');
+    expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await download.text()).toBe(csv);
+  });
+
   it('keeps the stand-in credentials in secrets.json next to the other local secrets', async () => {
     const stored = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
 

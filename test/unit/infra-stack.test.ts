@@ -164,6 +164,14 @@ describe('the sites', () => {
       const patterns = config.CacheBehaviors.map((b) => b.PathPattern);
       // First match wins: the uploads endpoint before the pages.
       expect(patterns.indexOf('/g/*/uploads')).toBeLessThan(patterns.indexOf('/g/*'));
+      expect(patterns.indexOf('/g/*/uploads/done')).toBeLessThan(patterns.indexOf('/g/*'));
+      // The photo "done" call and the ops gallery reach the HTTP function, never the bucket.
+      for (const path of ['/g/*/uploads/done', '/ops/*']) {
+        const behavior = config.CacheBehaviors.find((b) => b.PathPattern === path);
+        const origin = config.Origins.find((o) => o.Id === behavior?.TargetOriginId);
+        expect(origin?.S3OriginConfig).toBeUndefined();
+        expect(origin?.OriginAccessControlId).toBeUndefined();
+      }
       for (const path of ['/g/*', '/c/*']) {
         const behavior = config.CacheBehaviors.find((b) => b.PathPattern === path);
         expect(behavior?.FunctionAssociations).toEqual([

@@ -1,4 +1,5 @@
 /** What every Web API method of the stand-in works with, and the shape of a method. */
+import type { PendingUploads } from './pending-uploads.ts';
 import type { SlackIds } from './slack-ids.ts';
 import type { TriggerIds } from './trigger-ids.ts';
 import type { ViewRegistry } from './view-registry.ts';
@@ -12,6 +13,10 @@ export interface MethodContext {
   now: () => number;
   teamName: string;
   teamDomain: string;
+  /** Uploads handed out by files.getUploadURLExternal, waiting for their bytes or completion. */
+  uploads: PendingUploads;
+  /** Where the stand-in is reachable (upload URLs and file links point there). */
+  baseUrl: () => string;
 }
 
 /**

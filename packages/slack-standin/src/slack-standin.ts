@@ -1,8 +1,11 @@
 /** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
+import { serveFileTransfer } from './file-transfer.ts';
 import type { MethodContext } from './method-context.ts';
+import { PendingUploads } from './pending-uploads.ts';
 import { ResponseUrls } from './response-urls.ts';
 import { SlackIds } from './slack-ids.ts';
 import { listen, type StandInHandler, stop } from './standin-server.ts';
@@ -34,6 +37,7 @@ function toStandInMessage(record: MessageRecord): StandInMessage {
     user: record.user,
     ...(record.ephemeralTo === undefined ? {} : { ephemeralTo: record.ephemeralTo }),
     updates: record.updates,
+    ...(record.files === undefined ? {} : { files: structuredClone(record.files) }),
   };
 }
 
@@ -49,6 +53,11 @@ export interface StandInInternals {
 export interface SlackStandInCore {
   /** The stand-in's routes, paths relative to its base: `/api/<method>`, `/response-url/<id>`. */
   handle: StandInHandler;
+  /**
+   * The routes that carry bytes (`/upload/<file id>`, `/files/<file id>/<name>`), served from
+   * the raw request; true when it took the request. Try it before reading the body for `handle`.
+   */
+  transfer(req: IncomingMessage, res: ServerResponse, path: string): boolean;
   /** Sets where the stand-in is reachable (e.g. http://127.0.0.1:3000/standin), no trailing slash. */
   setBaseUrl(url: string): void;
   standIn: Omit<SlackStandIn, 'apiUrl' | 'close'>;
@@ -76,6 +85,8 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
   const views = new ViewRegistry({ ids, teamId, appId: APP_ID, botId: BOT_ID });
   const triggers = new TriggerIds(ids, now);
   const calls: RecordedCall[] = [];
+  let baseUrl = '';
+  const uploads = new PendingUploads(now);
   const context: MethodContext = {
     workspace,
     views,
@@ -84,9 +95,10 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
     now,
     teamName: TEAM_NAME,
     teamDomain: TEAM_DOMAIN,
+    uploads,
+    baseUrl: () => baseUrl,
   };
   const webApi = new WebApi(context, options.botToken, calls, options.faults);
-  let baseUrl = '';
   const responseUrls = new ResponseUrls({ workspace, ids, now, calls, baseUrl: () => baseUrl });
   const app = new AppClient(options.signingSecret, options.appUrl);
   const interactions = new AppInteractions({
@@ -152,6 +164,8 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
 
   return {
     handle,
+    transfer: (req, res, path) =>
+      serveFileTransfer({ uploads, workspace, changed }, req, res, path),
     setBaseUrl: (url) => {
       baseUrl = url.replace(/\/+$/, '');
     },
@@ -159,6 +173,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
       calls,
       messages: (channel) => workspace.messages(channel).map(toStandInMessage),
       thread: (channel, threadTs) => workspace.thread(channel, threadTs).map(toStandInMessage),
+      fileContent: (fileId) => workspace.fileBytes(fileId),
       views: () =>
         views.list().map((record) => ({
           id: record.id,
@@ -197,7 +212,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
  */
 export async function startSlackStandIn(options: StandInOptions): Promise<SlackStandIn> {
   const core = createSlackStandInCore(options);
-  const { server, baseUrl } = await listen(core.handle);
+  const { server, baseUrl } = await listen(core.handle, 0, core.transfer);
   core.setBaseUrl(baseUrl);
   return { ...core.standIn, apiUrl: `${baseUrl}/api/`, close: () => stop(server) };
 }

@@ -108,12 +108,19 @@ async function serve(handler: StandInHandler, req: IncomingMessage, res: ServerR
   }
 }
 
-/** Listens on 127.0.0.1 (a free port unless given); resolves with the server and its base URL. */
+/**
+ * Listens on 127.0.0.1 (a free port unless given); resolves with the server and its base URL.
+ * `raw` is tried first with the unread request (the file upload and download routes).
+ */
 export async function listen(
   handler: StandInHandler,
   port = 0,
+  /** Tried first with the raw request (byte-carrying routes); true when it answered. */
+  raw?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean,
 ): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (raw?.(req, res, path)) return;
     void serve(handler, req, res);
   });
   server.keepAliveTimeout = 5_000;

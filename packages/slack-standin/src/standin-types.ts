@@ -44,6 +44,8 @@ export interface StandInMessage {
   user: string;
   ephemeralTo?: string;
   updates: number;
+  /** Files shared in the message (Slack's file objects: id, name, title, mimetype, size, …). */
+  files?: Record<string, unknown>[];
 }
 
 export interface StandInView {
@@ -67,6 +69,8 @@ export interface SlackStandIn {
   messages(channel?: string): StandInMessage[];
   /** A thread's parent, then its replies. */
   thread(channel: string, threadTs: string): StandInMessage[];
+  /** The bytes of a file shared with files.completeUploadExternal, or undefined. */
+  fileContent(fileId: string): Buffer | undefined;
   /** Open views: modals in their stacks and Home tabs. */
   views(): StandInView[];
   setAppUrl(url: string): void;

@@ -2,6 +2,7 @@
 
 import { chatMethods } from './chat-methods.ts';
 import { directoryMethods } from './directory-methods.ts';
+import { fileMethods } from './file-methods.ts';
 import type { MethodContext, WebApiMethod } from './method-context.ts';
 import { SlackApiError } from './slack-api-error.ts';
 import type { RecordedCall } from './standin-types.ts';
@@ -13,6 +14,7 @@ const METHODS: Record<string, WebApiMethod> = {
   ...directoryMethods,
   ...chatMethods,
   ...viewsMethods,
+  ...fileMethods,
 };
 
 /** Seconds a rate-limited caller is told to wait: short, so tests that retry stay quick. */

@@ -27,6 +27,7 @@ const fileSchema = z.object({
       }),
     ),
     files: z.array(z.looseObject({ id: z.string() })),
+    fileBytes: z.record(z.string(), z.base64()).optional(),
     dms: z.array(z.string()),
   }),
 });

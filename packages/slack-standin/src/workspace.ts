@@ -44,6 +44,8 @@ export interface MessageRecord extends StandInMessage {
 export interface WorkspaceSnapshot {
   messages: MessageRecord[];
   files: Json[];
+  /** The bytes of uploaded files (files.completeUploadExternal), base64, by file id. */
+  fileBytes?: Record<string, string>;
   /** People whose DM with the app was opened. */
   dms: string[];
 }
@@ -71,6 +73,7 @@ export class Workspace {
   readonly #byKey = new Map<string, MessageRecord>();
   readonly #lastMicros = new Map<string, number>();
   readonly #files = new Map<string, Json>();
+  readonly #fileBytes = new Map<string, Buffer>();
 
   constructor(options: WorkspaceOptions) {
     this.teamId = options.teamId;
@@ -207,10 +210,22 @@ export class Workspace {
     return this.#files.get(id);
   }
 
+  setFileBytes(id: string, bytes: Buffer): void {
+    this.#fileBytes.set(id, bytes);
+  }
+
+  /** An uploaded file's bytes (email files have none: their text is in the file object). */
+  fileBytes(id: string): Buffer | undefined {
+    return this.#fileBytes.get(id);
+  }
+
   snapshot(): WorkspaceSnapshot {
     return structuredClone({
       messages: this.#messages,
       files: [...this.#files.values()],
+      fileBytes: Object.fromEntries(
+        [...this.#fileBytes].map(([id, bytes]) => [id, bytes.toString('base64')]),
+      ),
       dms: [...this.#conversations.values()]
         .filter((c) => c.kind === 'im' && c.user !== undefined)
         .map((c) => c.user as string),
@@ -238,6 +253,8 @@ export class Workspace {
     }
     for (const file of snapshot.files)
       if (typeof file.id === 'string') this.#files.set(file.id, structuredClone(file));
+    for (const [id, base64] of Object.entries(snapshot.fileBytes ?? {}))
+      this.#fileBytes.set(id, Buffer.from(base64, 'base64'));
     return { restored: snapshot.messages.length - skipped, skipped };
   }
 

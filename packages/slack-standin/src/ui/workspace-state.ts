@@ -28,14 +28,30 @@ function messageJson(record: MessageRecord): Json {
     blocks: record.blocks ?? null,
     ephemeral: record.ephemeralTo !== undefined,
     edited: record.editedTs !== undefined,
-    // An email file shows as a card: subject, sender, the start of its text.
-    files: (record.files ?? []).map((file) => ({
-      id: file.id,
-      title: file.title ?? file.name ?? '',
-      subject: file.subject ?? null,
-      from: Array.isArray(file.from) ? ((file.from[0] as Json | undefined)?.original ?? '') : '',
-      preview: file.preview_plain_text ?? file.preview ?? '',
-    })),
+    // An email file shows as a card: subject, sender, the start of its text. An uploaded file
+    // (files.completeUploadExternal) as its name, size and a link to its bytes.
+    files: (record.files ?? []).map((file) =>
+      file.mode === 'hosted'
+        ? {
+            id: file.id,
+            kind: 'upload',
+            title: file.title ?? file.name ?? '',
+            name: file.name ?? '',
+            size: typeof file.size === 'number' ? file.size : 0,
+            mimetype: file.mimetype ?? '',
+            url: file.url_private_download ?? '',
+          }
+        : {
+            id: file.id,
+            kind: 'email',
+            title: file.title ?? file.name ?? '',
+            subject: file.subject ?? null,
+            from: Array.isArray(file.from)
+              ? ((file.from[0] as Json | undefined)?.original ?? '')
+              : '',
+            preview: file.preview_plain_text ?? file.preview ?? '',
+          },
+    ),
   };
 }
 

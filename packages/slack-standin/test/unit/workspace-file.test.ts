@@ -74,6 +74,24 @@ describe('the stand-in workspace file', () => {
     expect(Number(next.ts)).toBeGreaterThan(Number(parent.ts));
   });
 
+  it('keeps an uploaded file’s bytes across a restart', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-wsfile-'));
+    dirs.push(dataDir);
+    const before = standIn();
+    const file = openWorkspaceFile(dataDir, before.internals.workspace, logger);
+    const bytes = Buffer.from([0, 1, 2, 254, 255, 10, 13]);
+    before.internals.workspace.addFile({ id: 'F0001UPLOAD', name: 'chart.png', mode: 'hosted' });
+    before.internals.workspace.setFileBytes('F0001UPLOAD', bytes);
+    file.changed();
+    file.flush();
+
+    const after = standIn();
+    openWorkspaceFile(dataDir, after.internals.workspace, logger);
+
+    expect(after.standIn.fileContent('F0001UPLOAD')).toEqual(bytes);
+    expect(after.internals.workspace.file('F0001UPLOAD')?.name).toBe('chart.png');
+  });
+
   it('sets an unreadable file aside and starts empty', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-wsfile-'));
     dirs.push(dataDir);

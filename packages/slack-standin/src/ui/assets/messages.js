@@ -1,4 +1,4 @@
-// The open conversation: its messages (Block Kit, mrkdwn, email files), reply counts, headers.
+// The open conversation: its messages (Block Kit, mrkdwn, email and uploaded files), reply counts, headers.
 import { api, attempt } from './api.js';
 import { renderBlocks } from './blocks.js';
 import { $, el } from './dom.js';
@@ -25,6 +25,26 @@ function time(ts) {
     minute: '2-digit',
     timeZoneName: 'short',
   });
+}
+
+/** Bytes as people read them: 812 B, 4.2 KB, 1.3 MB. */
+function byteSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A file the app uploaded: its title, name and size, and a link that downloads its bytes. */
+function uploadCard(file) {
+  const card = el('div', 'file-upload');
+  card.append(el('div', 'file-kind', `📎 ${file.mimetype || 'File'}`));
+  card.append(el('div', 'file-subject', file.title || file.name));
+  const link = el('a', 'file-download', `${file.name} · ${byteSize(file.size)}`);
+  link.href = file.url;
+  link.download = file.name;
+  link.rel = 'noopener';
+  card.append(link);
+  return card;
 }
 
 function emailCard(file) {
@@ -71,7 +91,8 @@ export function messageNode(message, { replies = [], inThread = false, openThrea
     text.append(renderMrkdwn(message.text, textContext));
     main.append(text);
   }
-  for (const file of message.files) main.append(emailCard(file));
+  for (const file of message.files)
+    main.append(file.kind === 'upload' ? uploadCard(file) : emailCard(file));
   if (!inThread && replies.length > 0) {
     const link = el(
       'button',
