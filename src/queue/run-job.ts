@@ -10,6 +10,7 @@ import { approveDraftJob } from '../jobs/approve-draft-job.ts';
 import { completeBookingsJob } from '../jobs/complete-bookings-job.ts';
 import { readIntakeJob } from '../jobs/read-intake-job.ts';
 import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
+import { reportCsvJob } from '../jobs/report-csv-job.ts';
 import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
 import { sendRemindersJob } from '../jobs/send-reminders-job.ts';
 import { threadEventJob } from '../jobs/thread-event-job.ts';
@@ -34,5 +35,7 @@ export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promis
       return sendRemindersJob(deps, job);
     case 'bookings.complete':
       return completeBookingsJob(deps, job);
+    case 'report.csv':
+      return reportCsvJob(deps, client, job);
   }
 }

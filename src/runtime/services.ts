@@ -21,6 +21,7 @@ import type { Tenant } from '../tenants/tenant-schema.ts';
 import { presignUpload, UploadRefusedError } from '../uploads/presign-upload.ts';
 import { createUploadRoutes, REFUSAL_STATUS } from '../uploads/upload-routes.ts';
 import { feedSecretFor, formSecretOf, type LocalSecrets } from './local-secrets.ts';
+import { chartRoutes } from './reports.ts';
 import type { DeckhandStores } from './stores.ts';
 
 export interface ServiceParts {
@@ -65,6 +66,7 @@ export function serviceRoutes(parts: ServiceParts, extra: Route[] = []): Route[]
         ]
       : []),
     ...pageRoutes(parts),
+    ...chartRoutes(parts),
     ...builtInCalendarRoutes(parts),
     ...builtInSccRoutes(parts),
   ];
