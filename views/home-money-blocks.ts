@@ -28,15 +28,11 @@ export function homeMoneyBlocks(money: HomeMoney, tenant: Tenant): KnownBlock[] 
       ...plReportBody({ report, timeZone: tenant.timezone }).map(
         ({ block_id: _id, ...block }) => block as KnownBlock,
       ),
+      // One actions block per month: an action_id is unique within its block.
+      { type: 'actions', elements: [exportCsvButton(report)] },
     );
   }
   if (money.chart) blocks.push(chartBlock(money.chart.url, money.chart.points));
-  blocks.push(
-    {
-      type: 'actions',
-      elements: [exportCsvButton(money.thisMonth), exportCsvButton(money.lastMonth)],
-    },
-    { type: 'divider' },
-  );
+  blocks.push({ type: 'divider' });
   return blocks;
 }

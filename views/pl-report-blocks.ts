@@ -92,15 +92,18 @@ export function plReportBody(input: PlReportInput): KnownBlock[] {
   const totals = [`*Total*: ${summaryLine(total)}`, costLines(total, costKeys)];
   const qa = quotedVsActual(total);
   if (qa) totals.push(qa);
+  if (total.charters === 0) {
+    return [
+      {
+        type: 'section',
+        block_id: BLOCK_IDS.reportTotals,
+        text: mrkdwn(`No charters in ${safe(report.period.label, 100)}.`),
+      },
+    ];
+  }
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: BLOCK_IDS.reportTotals, text: mrkdwn(totals.join('\n')) },
   ];
-  if (total.charters === 0) {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(`No charters in ${safe(report.period.label, 100)}.`)],
-    });
-  }
   // One boat is the total again: a section per boat only when there are several.
   if (report.boats.length > 1) {
     for (const boat of report.boats.slice(0, MAX_BOATS)) blocks.push(boatSection(boat, costKeys));
