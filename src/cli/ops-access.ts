@@ -25,7 +25,7 @@ export function requireOps(
 ): void {
   if (!as)
     throw new UsageError(
-      `Missing --as: the money is for ${tenant.name}'s approvers; give your Slack user id (--as U0123ABCD).`,
+      `Missing --as: only approvers of ${tenant.name} may see its money; give your Slack user id (--as U0123ABCD).`,
       usage,
     );
   if (!createSlackRouting(config, tenants).mayApprove(tenant, as)) {
