@@ -100,3 +100,17 @@ describe('the chart route', () => {
     expect((await route.handle(get(path, 'POST'))).status).toBe(405);
   });
 });
+
+describe('a PNG over a Lambda function URL', () => {
+  it('goes base64-encoded, flagged so the URL sends the bytes', async () => {
+    const { toLambdaResult } = await import('../../src/lambda/function-url-events.ts');
+    const route = createChartRoute({ secret: SECRET, tenants, clock: () => now });
+    const result = toLambdaResult(
+      await route.handle(get(chartPath(SECRET, 'queen-of-san-diego', points, now))),
+    );
+    expect(result.isBase64Encoded).toBe(true);
+    expect(Buffer.from(result.body as string, 'base64').subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    const json = toLambdaResult(await route.handle(get('/charts/nope')));
+    expect(json.isBase64Encoded).toBe(false);
+  });
+});
