@@ -8,7 +8,7 @@ import type { Route } from '../server/http-server.ts';
 import type { ServiceResponse } from '../server/service-http.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CHART_PREFIX, verifyChartPath } from './chart-link.ts';
-import { netChartPng } from './net-chart.ts';
+import { chartsAvailable, netChartPng } from './net-chart.ts';
 
 export interface ChartRouteDeps {
   secret: string;
@@ -26,6 +26,8 @@ export function createChartRoute(deps: ChartRouteDeps): Route {
       const known = check.ok && deps.tenants.list().some((t) => t.id === check.tenantId);
       if (!check.ok || !known)
         return errorResponse(404, 'not_found', 'No chart here; links expire after a week.');
+      if (!chartsAvailable())
+        return errorResponse(503, 'charts_unavailable', 'This deckhand build cannot draw charts.');
       return {
         status: 200,
         headers: {

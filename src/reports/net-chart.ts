@@ -2,8 +2,12 @@
  * Net by month as a picture: a small SVG of bars (green above the zero line, red below, each
  * labelled with its month and amount), rasterised to PNG by resvg (@resvg/resvg-js: the Rust
  * renderer shipped as prebuilt npm binaries, no canvas and no system libraries to build).
+ *
+ * resvg is loaded on first use, not imported: its binary is per platform, and a build without
+ * it (the Lambda bundles, made on one machine for ARM64) still runs, without charts
+ * (`chartsAvailable()` false: reports then show no image).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { formatCents } from '../money/cents.ts';
 import type { ChartPoint } from './chart-link.ts';
 
@@ -73,11 +77,33 @@ export function netChartSvg(points: readonly ChartPoint[], title = 'Net by month
   ].join('');
 }
 
-/** The chart as PNG bytes. */
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | null | undefined;
+
+function loadResvg(): ResvgModule | null {
+  if (resvgModule === undefined) {
+    try {
+      resvgModule = createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
+    } catch {
+      resvgModule = null;
+    }
+  }
+  return resvgModule;
+}
+
+/** Whether this build can draw charts (resvg and its binary for this platform are installed). */
+export function chartsAvailable(): boolean {
+  return loadResvg() !== null;
+}
+
+/** The chart as PNG bytes. Throws when `chartsAvailable()` is false. */
 export function netChartPng(points: readonly ChartPoint[]): Buffer {
-  const resvg = new Resvg(netChartSvg(points), {
+  const resvg = loadResvg();
+  if (!resvg)
+    throw new Error('Charts need @resvg/resvg-js for this platform, which is not installed.');
+  const renderer = new resvg.Resvg(netChartSvg(points), {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  return renderer.render().asPng();
 }

@@ -14,8 +14,11 @@ import { monthKeyOf, monthPeriod, type ReportPeriod } from './report-period.ts';
 /** What the Slack layer and the CLI are handed for reports. */
 export interface ReportPorts {
   closeOuts: CloseOutRepository;
-  /** A signed link (expiring in a week) to the tenant's chart of these months. */
-  chartUrl(tenant: Tenant, points: readonly ChartPoint[]): string;
+  /**
+   * A signed link (expiring in a week) to the tenant's chart of these months; absent when this
+   * build cannot draw charts (no resvg binary for the platform): reports then show none.
+   */
+  chartUrl?: ((tenant: Tenant, points: readonly ChartPoint[]) => string) | undefined;
 }
 
 export interface ReportReaders {

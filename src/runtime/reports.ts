@@ -4,6 +4,7 @@
  */
 import { chartPath } from '../reports/chart-link.ts';
 import { createChartRoute } from '../reports/chart-route.ts';
+import { chartsAvailable } from '../reports/net-chart.ts';
 import { noCloseOuts } from '../reports/no-close-outs.ts';
 import type { ReportPorts } from '../reports/report-sources.ts';
 import type { Route } from '../server/http-server.ts';
@@ -22,8 +23,10 @@ export function createReportPorts(parts: {
   const secret = chartSecretOf(parts.secrets);
   return {
     closeOuts: parts.closeOuts ?? noCloseOuts,
-    chartUrl: (tenant, points) =>
-      `${parts.pageBase(tenant)}${chartPath(secret, tenant.id, points, parts.clock())}`,
+    chartUrl: chartsAvailable()
+      ? (tenant, points) =>
+          `${parts.pageBase(tenant)}${chartPath(secret, tenant.id, points, parts.clock())}`
+      : undefined,
   };
 }
 

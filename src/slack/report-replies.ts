@@ -24,9 +24,11 @@ async function chartOf(
   tenant: Tenant,
   now: Date,
 ): Promise<{ url: string; points: ChartPoint[] } | undefined> {
+  const { chartUrl } = deps.reports;
+  if (!chartUrl) return undefined;
   const points = await netByMonth(readers(deps), tenant, now);
   if (points.every((p) => p.netCents === 0)) return undefined;
-  return { url: deps.reports.chartUrl(tenant, points), points };
+  return { url: chartUrl(tenant, points), points };
 }
 
 /** `/charter report [period]`: the report, or what to type when the period is not one. */
