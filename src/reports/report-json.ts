@@ -1,16 +1,15 @@
-/** The report as the CLI's `--json` prints it: integer cents, dates in the tenant's zone. */
+/**
+ * The report as the CLI's `--json` prints it, in the shape the issue names:
+ * `{ "charters": [{ "bookingId", "date", "revenueCents", "costCents", "netCents", ... }],
+ *   "totals": { "charters", "revenueCents", "costCents", "netCents" } }`. Integer cents,
+ * dates in the tenant's zone; a charter's `open` says it ended and is not closed out.
+ */
 import { localIsoDate } from '../time/zoned.ts';
 import type { PlReport } from './pl-report.ts';
 
 export function reportJson(report: PlReport, timeZone: string) {
+  const open = new Set(report.openItems.map((o) => o.bookingId));
   return {
-    tenantId: report.tenantId,
-    period: {
-      label: report.period.label,
-      from: report.period.firstDay,
-      /** The last day included. */
-      to: localIsoDate(new Date(report.period.to.getTime() - 1), timeZone),
-    },
     charters: report.rows.map((row) => ({
       bookingId: row.bookingId,
       date: localIsoDate(new Date(row.startsAt), timeZone),
@@ -22,6 +21,7 @@ export function reportJson(report: PlReport, timeZone: string) {
       renter: row.renter,
       status: row.status,
       basis: row.basis,
+      open: open.has(row.bookingId),
       costs: row.costs,
       quotedNetCents: row.quotedNetCents,
     })),
@@ -30,17 +30,6 @@ export function reportJson(report: PlReport, timeZone: string) {
       revenueCents: report.total.revenueCents,
       costCents: report.total.costCents,
       netCents: report.total.netCents,
-      marginBps: report.total.marginBps,
-      costs: report.total.costs,
     },
-    boats: report.boats.map((b) => ({
-      boat: b.boat,
-      charters: b.charters,
-      revenueCents: b.revenueCents,
-      costCents: b.costCents,
-      netCents: b.netCents,
-      marginBps: b.marginBps,
-    })),
-    openItems: report.openItems,
   };
 }
