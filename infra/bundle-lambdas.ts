@@ -35,8 +35,9 @@ export const LAMBDA_BUILD_OPTIONS = {
   format: 'esm',
   minify: true,
   legalComments: 'none',
-  // The emulators are loaded only by the embedded stack, which never starts on Lambda.
-  external: ['dynalite', 's3rver'],
+  // The emulators are loaded only by the embedded stack, which never starts on Lambda. resvg's
+  // binary is per platform (the functions run on ARM64): left out, the functions draw no charts.
+  external: ['dynalite', 's3rver', '@resvg/resvg-js'],
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: {
     js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);",

@@ -66,6 +66,13 @@ export const BLOCK_IDS = {
   refusal: 'refusal',
   homeIntro: 'home_intro',
   homeMore: 'home_more',
+
+  // The P&L (/charter report and App Home's Money section; approvers only).
+  reportTotals: 'report_totals',
+  reportChart: 'report_chart',
+  reportOpenItems: 'report_open_items',
+  reportActions: 'report_actions',
+  homeMoney: 'home_money',
 } as const;
 
 /** `action_id`s: what a `block_actions` listener matches on. */
@@ -100,6 +107,9 @@ export const ACTION_IDS = {
   crewChangeAnswer: 'crew_change_answer',
   /** A link button to the magic-link page: Slack still sends block_actions, ack it. */
   crewOpenLink: 'crew_open_link',
+
+  /** The P&L's *Export CSV* (value: the period's spec, e.g. `2027-05`). */
+  reportExportCsv: 'report_export_csv',
 } as const;
 
 /** `callback_id`s of views and shortcuts. */

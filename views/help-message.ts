@@ -21,6 +21,7 @@ export function buildHelpMessage(): SlackMessage {
           '*`/charter list`*: upcoming charters and who has confirmed (only you see it).',
           '*`/charter status ID`*: one charter, with its steps and crew.',
           '*`/charter cancel ID`*: cancel a charter (asks you to confirm).',
+          '*`/charter report [this month | last month | 2027-05 | Q3 | 2027]`*: the P&L per boat, with a CSV (approvers; only you see it).',
           'ID: the marketplace booking number, or the id at the end of the charter in `/charter list`.',
           '*`/charter help`*: this message.',
         ].join('\n'),

@@ -1,19 +1,27 @@
-/** The App Home tab: how to use deckhand, and the upcoming charters with crew answers and links. */
+/**
+ * The App Home tab: how to use deckhand, for approvers the Money section (this month and last,
+ * per boat, open items, the chart, CSV buttons), and the upcoming charters with crew answers
+ * and links.
+ */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
 import { BLOCK_IDS } from './block-ids.ts';
 import { type CharterListEntry, charterSummaryText, upcomingCharters } from './charter-list.ts';
+import { type HomeMoney, homeMoneyBlocks } from './home-money-blocks.ts';
 import { formatClockTime, LIMITS, mrkdwn, plain, safe } from './slack-format.ts';
 
 export interface HomeViewInput {
   upcoming: readonly CharterListEntry[];
   tenant: Tenant;
   now: Date;
+  /** Only for approvers: the caller decides who sees money, and leaves this out for others. */
+  money?: HomeMoney | undefined;
 }
 
 /**
  * Builds the Home tab: a short how-to, then upcoming charters soonest first (one section and a
- * divider each), capped to Slack's 100 blocks with "…and N more". No money.
+ * divider each), capped to Slack's 100 blocks with "…and N more". Money only when `money` is
+ * given (approvers).
  *
  * @example await client.views.publish({ user_id: userId, view: buildHomeView({ upcoming, tenant, now: new Date() }) })
  */
@@ -34,6 +42,7 @@ export function buildHomeView(input: HomeViewInput): HomeView {
       ),
     },
     { type: 'divider' },
+    ...(input.money ? homeMoneyBlocks(input.money, tenant) : []),
     {
       type: 'context',
       elements: [

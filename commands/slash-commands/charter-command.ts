@@ -9,6 +9,7 @@ import { bookingFieldNames, type IntakeResult } from '../../src/intake/intake-re
 import { parseIntake } from '../../src/intake/parse-intake.ts';
 import { findBooking, UnknownBookingError } from '../../src/pipeline/book-from-intake.ts';
 import { upcomingCharters } from '../../src/slack/charter-entries.ts';
+import { reportReply } from '../../src/slack/report-replies.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { teamOf } from '../../src/slack/slack-deps.ts';
 import { charterName } from '../../views/already-booked-card.ts';
@@ -48,6 +49,22 @@ export function registerCharterCommand(app: App, deps: SlackDeps): void {
       await respond({
         response_type: 'ephemeral',
         ...buildCharterList({ bookings, tenant, now: deps.clock() }),
+      });
+      return;
+    }
+    // `report [period]` is a command, never a booking line: money for approvers only.
+    if (verb.toLowerCase() === 'report') {
+      if (!deps.routing.mayApprove(tenant, command.user_id)) {
+        await ack({
+          response_type: 'ephemeral',
+          ...buildRefusal({ reason: 'not_approver', tenant, action: 'report' }),
+        });
+        return;
+      }
+      await ack();
+      await respond({
+        response_type: 'ephemeral',
+        ...(await reportReply(deps, tenant, rest.join(' '))),
       });
       return;
     }

@@ -17,6 +17,7 @@ import {
   runStatusCommand,
 } from './pipeline-commands.ts';
 import { runQuoteCommand } from './quote-command.ts';
+import { runReportCommand } from './report-command.ts';
 import { runServeCommand } from './serve-command.ts';
 
 export const USAGE = `deckhand ${VERSION}: turns a charter-boat booking into a coordinated charter.
@@ -32,6 +33,7 @@ Commands:
   retry BOOKING    run failed steps again
   cancel BOOKING   cancel: guest page notice, event and calendar entry cancelled
   crew BOOKING     who is on a charter and their answers; crew assign puts someone on it
+  report           a tenant's P&L (text, --csv or --json), for its approvers
   serve            start the HTTP server (what npm start runs)
 
 Run deckhand <command> --help for a command's options.`;
@@ -67,6 +69,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCancelCommand(args, io, config, tenants);
       case 'crew':
         return await runCrewCommand(args, io, config, tenants);
+      case 'report':
+        return await runReportCommand(args, io, config, tenants);
       case 'serve':
         return await runServeCommand(args, io, config, tenants);
       default:

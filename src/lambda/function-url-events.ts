@@ -46,7 +46,7 @@ export function toLambdaResult(response: ServiceResponse): APIGatewayProxyStruct
     statusCode: response.status,
     headers: response.headers ?? {},
     body: response.body,
-    isBase64Encoded: false,
+    isBase64Encoded: response.bodyEncoding === 'base64',
   };
 }
 

@@ -109,6 +109,16 @@ export const jobSchema = z.discriminatedUnion('type', [
    * tenant whose upload window is open or just closed (the schedule).
    */
   z.object({ type: z.literal('photos.count'), tenantId: id, bookingId: id.optional() }),
+  /** *Export CSV*: a period's P&L as CSV, uploaded to the requester's DM (approvers only). */
+  z.object({
+    type: z.literal('report.csv'),
+    tenantId: id,
+    userId: id,
+    /** What parsePeriod reads: `2027-05`, `Q3 2027`, `last month`. */
+    period: z.string().max(40),
+    /** Made once per click: a re-run of this job uploads once. */
+    requestId: z.string().min(16).max(64),
+  }),
 ]);
 
 export type Job = z.infer<typeof jobSchema>;

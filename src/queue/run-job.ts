@@ -11,6 +11,7 @@ import { completeBookingsJob } from '../jobs/complete-bookings-job.ts';
 import { countPhotosJob } from '../jobs/count-photos-job.ts';
 import { readIntakeJob } from '../jobs/read-intake-job.ts';
 import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
+import { reportCsvJob } from '../jobs/report-csv-job.ts';
 import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
 import { sendRemindersJob } from '../jobs/send-reminders-job.ts';
 import { threadEventJob } from '../jobs/thread-event-job.ts';
@@ -37,5 +38,7 @@ export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promis
       return completeBookingsJob(deps, job);
     case 'photos.count':
       return countPhotosJob(deps, client, job);
+    case 'report.csv':
+      return reportCsvJob(deps, client, job);
   }
 }

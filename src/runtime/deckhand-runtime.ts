@@ -12,6 +12,7 @@ import { FaultInjector } from '../faults/fault-injector.ts';
 import type { Logger } from '../logging/logger.ts';
 import { VERSION } from '../package-root.ts';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
+import type { ReportPorts } from '../reports/report-sources.ts';
 import {
   handleServiceRequest,
   type Route,
@@ -29,6 +30,7 @@ import { pageBaseFor, prepareEmbeddedStores, resolveEndpoints } from './endpoint
 import { feedSecretFor, type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
 import { createCrewNotifier } from './notifiers.ts';
 import { createPipelineDeps } from './pipeline-deps.ts';
+import { createReportPorts } from './reports.ts';
 import { serviceRoutes } from './services.ts';
 import { createStores } from './stores.ts';
 
@@ -59,6 +61,8 @@ export interface DeckhandRuntime {
   deps: PipelineDeps;
   /** What the Slack layer is handed (the listeners and jobs never see the runtime). */
   slackPorts: SlackPorts;
+  /** The reports' close-out store and chart links (the CLI's `deckhand report`). */
+  reports: ReportPorts;
   /** Where this process's (or the running server's) HTTP server is. */
   httpUrl: string;
   /** True when another process owns the stores and this one only uses them. */
@@ -147,11 +151,13 @@ export async function createRuntime(
       retry: options.retry,
       leaseMs: options.leaseMs,
     });
+    const reports = createReportPorts({ secrets, pageBase, clock });
     const slackPorts: SlackPorts = {
       bookings: stores.bookings,
       crew: stores.crew,
       drafts: stores.drafts,
       pipeline: deps,
+      reports,
       subscribe,
     };
     return {
@@ -161,6 +167,7 @@ export async function createRuntime(
       store: stores.bookings,
       deps,
       slackPorts,
+      reports,
       httpUrl: serviceUrl,
       attached: attachedHttpUrl !== undefined,
       handle: (request) =>

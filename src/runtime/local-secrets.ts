@@ -89,3 +89,8 @@ export function feedSecretFor(secrets: LocalSecrets, calendarId: string): string
     .digest('base64url')
     .slice(0, 32);
 }
+
+/** The secret that signs the report charts' links (src/reports/chart-link.ts). */
+export function chartSecretOf(secrets: LocalSecrets): string {
+  return createHmac('sha256', secrets.feedSecretSeed).update('report-charts').digest('base64url');
+}

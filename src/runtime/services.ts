@@ -29,6 +29,7 @@ import {
   gallerySecretOf,
   type LocalSecrets,
 } from './local-secrets.ts';
+import { chartRoutes } from './reports.ts';
 import type { DeckhandStores } from './stores.ts';
 
 export interface ServiceParts {
@@ -73,6 +74,7 @@ export function serviceRoutes(parts: ServiceParts, extra: Route[] = []): Route[]
         ]
       : []),
     ...pageRoutes(parts),
+    ...chartRoutes(parts),
     ...builtInCalendarRoutes(parts),
     ...builtInSccRoutes(parts),
   ];

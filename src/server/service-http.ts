@@ -21,6 +21,8 @@ export interface ServiceResponse {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** `base64`: `body` is binary (an image) in base64; the transport sends the bytes. */
+  bodyEncoding?: 'base64';
 }
 
 /** A JSON response with the headers every API answer carries. */
@@ -83,9 +85,11 @@ export async function readServiceRequest(
 
 /** Writes a ServiceResponse to a node:http response. */
 export function writeServiceResponse(res: ServerResponse, response: ServiceResponse): void {
+  const body =
+    response.bodyEncoding === 'base64' ? Buffer.from(response.body, 'base64') : response.body;
   res.writeHead(response.status, {
-    'content-length': Buffer.byteLength(response.body),
+    'content-length': Buffer.byteLength(body),
     ...response.headers,
   });
-  res.end(response.body);
+  res.end(body);
 }

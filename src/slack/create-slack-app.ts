@@ -134,6 +134,7 @@ export function createSlackDeps(
     bookings: ports.bookings,
     crew: ports.crew,
     drafts,
+    reports: ports.reports,
     guestPageUrl: pipeline.guestPageUrl,
     crewPageUrl: pipeline.crewPageUrl,
     ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),

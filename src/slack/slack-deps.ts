@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { Job } from '../queue/jobs.ts';
+import type { ReportPorts } from '../reports/report-sources.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
@@ -29,6 +30,8 @@ export interface SlackPorts {
   crew: CrewRepository;
   drafts: DraftRepository;
   pipeline: PipelineDeps;
+  /** The P&L's close-outs and chart links (approvers only: /charter report, App Home's Money). */
+  reports: ReportPorts;
   /** Adds a subscriber to pipeline and crew events (the charter thread); returns its removal. */
   subscribe(listener: PipelineEventListener): () => void;
 }
@@ -39,6 +42,7 @@ export interface SlackDeps {
   bookings: BookingStore;
   crew: CrewRepository;
   drafts: DraftRepository;
+  reports: ReportPorts;
   /** Public URLs of a booking's pages, for links in messages. */
   guestPageUrl(tenant: Tenant, slug: string): string;
   crewPageUrl(tenant: Tenant, slug: string): string;

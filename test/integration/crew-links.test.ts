@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { assignReplacement, suggestReplacements } from '../../src/crew/replacements.ts';
 import { sendDueReminders } from '../../src/crew/send-due-reminders.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
+import { reportCsv } from '../../src/reports/report-csv.ts';
+import { parsePeriod } from '../../src/reports/report-period.ts';
+import { loadPlReport } from '../../src/reports/report-sources.ts';
 import { type Harness, startHarness } from '../support/pipeline-harness.ts';
 
 const SEED = 'June 2 9am 3h $840.75 for Sam Lee party of 4 #SEED0001';
@@ -370,6 +373,17 @@ describe('crew never see money', () => {
       (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
     ]);
     expect(needles).toContain('8,417.93');
+    // The P&L and its CSV (approvers' surfaces) carry the amounts: made before the crew's are read.
+    const period = parsePeriod(booking.startsAt.slice(0, 7), new Date(), h.tenant.timezone);
+    const report = await loadPlReport(
+      { bookings: h.runtime.store, closeOuts: h.runtime.reports.closeOuts },
+      h.tenant,
+      period,
+      new Date(),
+    );
+    const csv = reportCsv(report, h.tenant.timezone);
+    expect(JSON.stringify(report)).toContain(String(booking.price.netCents));
+    expect(csv).toContain((booking.price.netCents / 100).toFixed(2));
 
     const link = outbox(h.dataDir).find((m) => m.to === 'jules')?.link as string;
     const surfaces: Record<string, string> = {

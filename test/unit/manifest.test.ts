@@ -65,6 +65,8 @@ const SCOPE_FOR_METHOD: Record<string, string | null> = {
   'views.update': null,
   'views.publish': null,
   'files.info': 'files:read',
+  // getUploadURLExternal + the POST + completeUploadExternal (the P&L's CSV).
+  'files.uploadV2': 'files:write',
   'conversations.open': 'im:write',
   'users.info': 'users:read',
 };

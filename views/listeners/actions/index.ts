@@ -6,6 +6,7 @@ import { registerApprovalInputChanged } from './approval-input-changed.ts';
 import { registerCrewAnswerButtons } from './crew-answer-buttons.ts';
 import { registerCrewOpenLinkButton } from './crew-open-link-button.ts';
 import { registerPickReplacementSelect } from './pick-replacement-select.ts';
+import { registerReportExportButton } from './report-export-button.ts';
 import { registerRetryPipelineButton } from './retry-pipeline-button.ts';
 import { registerReviewApproveButton } from './review-approve-button.ts';
 import { registerReviewDismissButton } from './review-dismiss-button.ts';
@@ -19,4 +20,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerPickReplacementSelect(app, deps);
   registerCrewOpenLinkButton(app);
   registerCrewAnswerButtons(app, deps);
+  registerReportExportButton(app, deps);
 }
