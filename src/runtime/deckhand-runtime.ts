@@ -151,6 +151,7 @@ export async function createRuntime(
       bookings: stores.bookings,
       crew: stores.crew,
       drafts: stores.drafts,
+      closeOuts: stores.closeOuts,
       pipeline: deps,
       subscribe,
     };

@@ -134,6 +134,7 @@ export function createSlackDeps(
     bookings: ports.bookings,
     crew: ports.crew,
     drafts,
+    closeOuts: ports.closeOuts,
     guestPageUrl: pipeline.guestPageUrl,
     crewPageUrl: pipeline.crewPageUrl,
     ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),

@@ -5,6 +5,7 @@ import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
 import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { Job } from '../queue/jobs.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CloseOutRepository } from '../storage/ports/closeout-repository.ts';
 import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -28,6 +29,7 @@ export interface SlackPorts {
   bookings: BookingStore;
   crew: CrewRepository;
   drafts: DraftRepository;
+  closeOuts: CloseOutRepository;
   pipeline: PipelineDeps;
   /** Adds a subscriber to pipeline and crew events (the charter thread); returns its removal. */
   subscribe(listener: PipelineEventListener): () => void;
@@ -39,6 +41,8 @@ export interface SlackDeps {
   bookings: BookingStore;
   crew: CrewRepository;
   drafts: DraftRepository;
+  /** Charters' close-outs (actual hours and costs; approvers only). */
+  closeOuts: CloseOutRepository;
   /** Public URLs of a booking's pages, for links in messages. */
   guestPageUrl(tenant: Tenant, slug: string): string;
   crewPageUrl(tenant: Tenant, slug: string): string;
