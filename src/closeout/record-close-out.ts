@@ -9,8 +9,14 @@ import { VersionConflictError } from '../bookings/booking.ts';
 import { formatCents } from '../money/cents.ts';
 import type { CloseOutRepository } from '../storage/ports/closeout-repository.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
+import { formatInZone } from '../time/zoned.ts';
 import type { CloseOut } from './close-out.ts';
-import { type CloseOutActuals, computeActual, extraCostLabels } from './compute-actual.ts';
+import {
+  type CloseOutActuals,
+  CloseOutInputError,
+  computeActual,
+  extraCostLabels,
+} from './compute-actual.ts';
 
 function hoursText(minutes: number): string {
   const h = Math.trunc(minutes / 60);
@@ -69,6 +75,8 @@ export interface RecordCloseOutInput {
   /** Slack user id or `cli:<name>`. */
   by: string;
   now: Date;
+  /** Identifies this submission: a retry of the same one finds its save done, not a conflict. */
+  requestId?: string;
 }
 
 /** Computes and saves; throws CloseOutInputError for bad values, VersionConflictError on a race. */
@@ -78,8 +86,23 @@ export async function recordCloseOut(
 ): Promise<CloseOut> {
   const { booking, tenant, actuals, expectedVersion, by, now } = input;
   const names = (id: string) => tenant.roster.find((m) => m.id === id)?.name ?? id;
+  if (booking.status !== 'cancelled' && Date.parse(booking.endsAt) > now.getTime()) {
+    throw new CloseOutInputError(
+      'booking',
+      `${booking.bookingId} has not ended yet (it ends ${formatInZone(new Date(booking.endsAt), tenant.timezone)}); close it out after the charter.`,
+    );
+  }
   const actual = computeActual(booking, tenant, actuals, names);
   const current = await store.get(tenant.id, booking.bookingId);
+  const last = current?.history.at(-1);
+  if (
+    current &&
+    input.requestId !== undefined &&
+    current.version === expectedVersion + 1 &&
+    last?.requestId === input.requestId
+  ) {
+    return current; // this very submission was saved before its job was retried
+  }
   if ((current?.version ?? 0) !== expectedVersion) {
     throw new VersionConflictError(
       `the close-out was changed (version ${current?.version ?? 0}) since it was opened (version ${expectedVersion})`,
@@ -99,7 +122,13 @@ export async function recordCloseOut(
     actual,
     history: [
       ...(current?.history ?? []),
-      { version, by, at, summary: changeSummary(current, actuals, names) },
+      {
+        version,
+        by,
+        at,
+        summary: changeSummary(current, actuals, names),
+        ...(input.requestId === undefined ? {} : { requestId: input.requestId }),
+      },
     ],
     closedAt: current?.closedAt ?? at,
     updatedAt: at,
