@@ -7,7 +7,14 @@ import { LIMITS, mrkdwn, type SlackMessage, safe, userMention } from './slack-fo
 export type RefusalReason = 'not_approver' | 'no_tenant';
 
 /** What the person tried to do, for the wording. */
-export type RefusedAction = 'approve' | 'apply' | 'cancel' | 'reassign' | 'retry' | 'create';
+export type RefusedAction =
+  | 'approve'
+  | 'apply'
+  | 'cancel'
+  | 'reassign'
+  | 'retry'
+  | 'create'
+  | 'close';
 
 const ACTION_TEXT: Record<RefusedAction, string> = {
   approve: 'approve charters',
@@ -16,6 +23,7 @@ const ACTION_TEXT: Record<RefusedAction, string> = {
   reassign: 'change the crew',
   retry: 'retry pipeline steps',
   create: 'create charters',
+  close: 'close out charters',
 };
 
 export interface RefusalInput {
