@@ -97,6 +97,14 @@ describe('deckhand close', () => {
     }
   });
 
+  it('prints its usage with --help and is listed in deckhand --help', async () => {
+    const help = await runCli(['close', '--help'], { env });
+    const all = await runCli(['--help'], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: deckhand close BOOKING --tenant ID');
+    expect(all.stdout).toMatch(/close BOOKING\s+close out a charter/);
+  });
+
   it('refuses a charter that has not ended yet', async () => {
     const id = await book();
     const run = await runCli(['close', id, '--tenant', 'queen-of-san-diego', '--now', BEFORE], {
