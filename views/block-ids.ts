@@ -46,6 +46,16 @@ export const BLOCK_IDS = {
   // Thread replies.
   eventReply: 'event_reply',
   eventActions: 'event_actions',
+  /** The close-out reply in a charter's thread (the prompt, then the actual net). */
+  closeOutReply: 'closeout_reply',
+  closeOutActions: 'closeout_actions',
+  // Close-out modal (docs/money.md): per-person hours blocks are `closeout_hours_<role>_<id>`,
+  // per-kind cost blocks `closeout_cost_<kind>` and `closeout_note_<kind>` (closeout-ids.ts).
+  closeOutSummary: 'closeout_summary',
+  closeOutTips: 'closeout_tips',
+  closeOutRefund: 'closeout_refund',
+  closeOutCharge: 'closeout_charge',
+  closeOutNotices: 'closeout_notices',
 
   // The crew member's DM.
   crewDmBriefing: 'crew_dm_briefing',
@@ -99,6 +109,15 @@ export const ACTION_IDS = {
   retryPipeline: 'retry_pipeline',
   /** A static_select; each option's value is `encodeReplacementChoice(...)`. */
   pickReplacement: 'pick_replacement',
+  /** *Close out* / *Edit close-out* in a charter's thread (value: the booking id). */
+  closeOutOpen: 'closeout_open',
+  // Close-out modal inputs; each dispatches a redraw of the breakdown.
+  closeOutHours: 'closeout_hours_input',
+  closeOutCost: 'closeout_cost_input',
+  closeOutNote: 'closeout_note_input',
+  closeOutTips: 'closeout_tips_input',
+  closeOutRefund: 'closeout_refund_input',
+  closeOutCharge: 'closeout_charge_input',
 
   // The crew member's DM (value: the opaque assignment key the caller gave).
   crewConfirm: 'crew_confirm',
@@ -115,6 +134,7 @@ export const ACTION_IDS = {
 /** `callback_id`s of views and shortcuts. */
 export const CALLBACK_IDS = {
   approvalModal: 'approval_modal',
+  closeOutModal: 'closeout_modal',
   /** The message shortcut "Create charter from message" (manifest.yml names it too). */
   createCharterShortcut: 'create_charter_from_message',
 } as const;

@@ -14,7 +14,8 @@ export type RefusedAction =
   | 'reassign'
   | 'retry'
   | 'create'
-  | 'report';
+  | 'report'
+  | 'close';
 
 const ACTION_TEXT: Record<RefusedAction, string> = {
   approve: 'approve charters',
@@ -24,6 +25,7 @@ const ACTION_TEXT: Record<RefusedAction, string> = {
   retry: 'retry pipeline steps',
   create: 'create charters',
   report: 'see the money (the P&L and its CSV)',
+  close: 'close out charters',
 };
 
 export interface RefusalInput {

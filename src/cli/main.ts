@@ -7,6 +7,7 @@ import { DeckhandError, InputError } from '../errors.ts';
 import { VERSION } from '../package-root.ts';
 import { loadTenantsFile } from '../tenants/tenant-registry.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
+import { runCloseCommand } from './close-command.ts';
 import { runCrewCommand } from './crew-commands.ts';
 import { runParseCommand } from './parse-command.ts';
 import {
@@ -34,6 +35,7 @@ Commands:
   cancel BOOKING   cancel: guest page notice, event and calendar entry cancelled
   crew BOOKING     who is on a charter and their answers; crew assign puts someone on it
   report           a tenant's P&L (text, --csv or --json), for its approvers
+  close BOOKING    close out a charter: actual hours, extra costs, tips, refund (docs/money.md)
   serve            start the HTTP server (what npm start runs)
 
 Run deckhand <command> --help for a command's options.`;
@@ -71,6 +73,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCrewCommand(args, io, config, tenants);
       case 'report':
         return await runReportCommand(args, io, config, tenants);
+      case 'close':
+        return await runCloseCommand(args, io, config, tenants);
       case 'serve':
         return await runServeCommand(args, io, config, tenants);
       default:

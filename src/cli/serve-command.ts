@@ -149,7 +149,11 @@ export async function runServeCommand(
         logger.error({ err: error, tenant: tenant.id }, 'sending crew reminders failed'),
       );
       if (tick % 5 !== 0) continue;
-      completeFinishedBookings(runtime.store, tenant, new Date()).catch((error: unknown) =>
+      // Through the job when Slack runs here: it also posts the threads' close-out prompts.
+      (slack
+        ? slack.queue.send({ type: 'bookings.complete', tenantId: tenant.id })
+        : completeFinishedBookings(runtime.store, tenant, new Date())
+      ).catch((error: unknown) =>
         logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
       );
       // Photos whose browser never said they landed are counted here (they need Slack).

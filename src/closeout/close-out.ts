@@ -29,6 +29,8 @@ export interface CloseOutChange {
   at: string;
   /** For people: "fuel $45.00 added; captain 3 h → 3 h 30 min". */
   summary: string;
+  /** The submission that saved it (a Slack view or a CLI run): its retry finds it saved. */
+  requestId?: string;
 }
 
 export interface CloseOut {

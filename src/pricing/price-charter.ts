@@ -55,7 +55,8 @@ function formatMinutes(minutes: number): string {
   return hours === 0 ? `${rest} min` : `${hours} h ${rest} min`;
 }
 
-function paidMinutes(
+/** Paid minutes of one person for a charter of `durationMinutes` (before/after and minimum included). */
+export function paidMinutes(
   wage: { paidMinutesBefore: number; paidMinutesAfter: number; minimumPaidMinutes: number },
   durationMinutes: number,
 ): number {

@@ -5,6 +5,7 @@
  * closure or a client, and handlers re-read what they need from the stores.
  */
 import { z } from 'zod';
+import { extraCostKinds } from '../closeout/close-out.ts';
 import { describeZodIssues } from '../config/zod-problems.ts';
 
 const id = z.string().min(1).max(200);
@@ -101,6 +102,38 @@ export const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thread.event'), ...tenantBooking, event: pipelineEvent }),
   /** The schedule: a tenant's due crew reminders. */
   z.object({ type: z.literal('reminders.send'), tenantId: id }),
+  /** The close-out modal, submitted and valid: save it, update the thread and the calendar. */
+  z.object({
+    type: z.literal('closeout.save'),
+    ...tenantBooking,
+    userId: id,
+    /** The close-out version the modal was opened at (0: none): the save's condition. */
+    expectedVersion: z.number().int().min(0),
+    /** Made once per submission: a re-run of this job finds its save done. */
+    requestId: z.string().min(16).max(64),
+    channelId: id,
+    /** The thread reply the modal was opened from, updated with the actual net. */
+    replyTs: slackTs.optional(),
+    actuals: z.object({
+      hours: z.array(
+        z.object({
+          personId: id,
+          role: z.enum(['captain', 'crew']),
+          minutes: z.number().int().min(0),
+        }),
+      ),
+      extraCosts: z.array(
+        z.object({
+          kind: z.enum(extraCostKinds),
+          cents: z.number().int().min(0),
+          note: z.string().max(500),
+        }),
+      ),
+      tipsCents: z.number().int().min(0),
+      refundCents: z.number().int().min(0),
+      extraChargeCents: z.number().int().min(0),
+    }),
+  }),
   /** The schedule: a tenant's charters that have ended become completed. */
   z.object({ type: z.literal('bookings.complete'), tenantId: id }),
   /**

@@ -13,6 +13,7 @@ import { readIntakeJob } from '../jobs/read-intake-job.ts';
 import { replaceCrewJob } from '../jobs/replace-crew-job.ts';
 import { reportCsvJob } from '../jobs/report-csv-job.ts';
 import { retryPipelineJob } from '../jobs/retry-pipeline-job.ts';
+import { saveCloseOutJob } from '../jobs/save-closeout-job.ts';
 import { sendRemindersJob } from '../jobs/send-reminders-job.ts';
 import { threadEventJob } from '../jobs/thread-event-job.ts';
 import type { JobDeps } from '../slack/slack-deps.ts';
@@ -35,10 +36,12 @@ export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promis
     case 'reminders.send':
       return sendRemindersJob(deps, job);
     case 'bookings.complete':
-      return completeBookingsJob(deps, job);
+      return completeBookingsJob(deps, client, job);
     case 'photos.count':
       return countPhotosJob(deps, client, job);
     case 'report.csv':
       return reportCsvJob(deps, client, job);
+    case 'closeout.save':
+      return saveCloseOutJob(deps, client, job);
   }
 }

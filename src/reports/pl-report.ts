@@ -4,9 +4,11 @@
  * out). Every figure is integer cents added up exactly; margins are basis points. Money comes
  * from `charterMoney` only, so the report counts each charter as the close-out does.
  */
+
 import type { Booking } from '../bookings/booking.ts';
 import { charterMoney } from '../closeout/charter-money.ts';
 import type { CloseOut } from '../closeout/close-out.ts';
+import type { CloseOutSettings } from '../closeout/closeout-settings.ts';
 import { BPS_PER_UNIT, mulDivRoundHalfUp } from '../money/cents.ts';
 import type { ReportPeriod } from './report-period.ts';
 
@@ -76,6 +78,8 @@ export interface PlReport {
 
 export interface ReportInput {
   tenantId: string;
+  /** The tenant's close-out settings: what a late cancellation still costs (defaults if absent). */
+  closeOutSettings?: CloseOutSettings | undefined;
   period: ReportPeriod;
   now: Date;
   bookings: readonly Booking[];
@@ -87,8 +91,12 @@ function counts(booking: Booking): boolean {
   return booking.status !== 'draft';
 }
 
-function rowOf(booking: Booking, closeOut: CloseOut | undefined): CharterRow {
-  const money = charterMoney(booking, closeOut);
+function rowOf(
+  booking: Booking,
+  closeOut: CloseOut | undefined,
+  settings: CloseOutSettings | undefined,
+): CharterRow {
+  const money = charterMoney(booking, closeOut, settings);
   const costs: Record<string, number> = {};
   for (const line of money.counted.lines) costs[line.key] = (costs[line.key] ?? 0) + line.cents;
   return {
@@ -168,10 +176,11 @@ export function buildPlReport(input: ReportInput): PlReport {
     })
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.bookingId.localeCompare(b.bookingId));
 
-  const rows = inPeriod.map((b) => rowOf(b, closeOuts.get(b.bookingId)));
+  const settings = input.closeOutSettings;
+  const rows = inPeriod.map((b) => rowOf(b, closeOuts.get(b.bookingId), settings));
   const costKeys: CostKey[] = [];
   for (const booking of inPeriod) {
-    const lines = charterMoney(booking, closeOuts.get(booking.bookingId)).counted.lines;
+    const lines = charterMoney(booking, closeOuts.get(booking.bookingId), settings).counted.lines;
     for (const line of lines)
       if (!costKeys.some((k) => k.key === line.key))
         costKeys.push({ key: line.key, label: line.label });

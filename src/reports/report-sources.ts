@@ -37,7 +37,14 @@ export async function loadPlReport(
     readers.bookings.listByTenant(tenant.id, period.from.toISOString()),
     readers.closeOuts.listByTenant(tenant.id),
   ]);
-  return buildPlReport({ tenantId: tenant.id, period, now, bookings, closeOuts });
+  return buildPlReport({
+    tenantId: tenant.id,
+    closeOutSettings: tenant.closeOut,
+    period,
+    now,
+    bookings,
+    closeOuts,
+  });
 }
 
 /** How many months the chart shows, ending with the current one. */
@@ -60,7 +67,13 @@ export async function netByMonth(
   ]);
   return periods.map((period) => ({
     month: monthKeyOf(period.from, tenant.timezone),
-    netCents: buildPlReport({ tenantId: tenant.id, period, now, bookings, closeOuts }).total
-      .netCents,
+    netCents: buildPlReport({
+      tenantId: tenant.id,
+      closeOutSettings: tenant.closeOut,
+      period,
+      now,
+      bookings,
+      closeOuts,
+    }).total.netCents,
   }));
 }

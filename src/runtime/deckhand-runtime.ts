@@ -151,11 +151,12 @@ export async function createRuntime(
       retry: options.retry,
       leaseMs: options.leaseMs,
     });
-    const reports = createReportPorts({ secrets, pageBase, clock });
+    const reports = createReportPorts({ secrets, pageBase, clock, closeOuts: stores.closeOuts });
     const slackPorts: SlackPorts = {
       bookings: stores.bookings,
       crew: stores.crew,
       drafts: stores.drafts,
+      closeOuts: stores.closeOuts,
       pipeline: deps,
       reports,
       subscribe,

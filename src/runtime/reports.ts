@@ -5,7 +5,6 @@
 import { chartPath } from '../reports/chart-link.ts';
 import { createChartRoute } from '../reports/chart-route.ts';
 import { chartsAvailable } from '../reports/net-chart.ts';
-import { noCloseOuts } from '../reports/no-close-outs.ts';
 import type { ReportPorts } from '../reports/report-sources.ts';
 import type { Route } from '../server/http-server.ts';
 import type { CloseOutRepository } from '../storage/ports/closeout-repository.ts';
@@ -17,12 +16,12 @@ export function createReportPorts(parts: {
   secrets: LocalSecrets;
   pageBase: (tenant: Tenant) => string;
   clock: () => Date;
-  /** The close-out store; until one is wired, reports count every charter as quoted. */
-  closeOuts?: CloseOutRepository | undefined;
+  /** The close-out store: a closed-out charter counts its actuals. */
+  closeOuts: CloseOutRepository;
 }): ReportPorts {
   const secret = chartSecretOf(parts.secrets);
   return {
-    closeOuts: parts.closeOuts ?? noCloseOuts,
+    closeOuts: parts.closeOuts,
     chartUrl: chartsAvailable()
       ? (tenant, points) =>
           `${parts.pageBase(tenant)}${chartPath(secret, tenant.id, points, parts.clock())}`

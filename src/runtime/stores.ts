@@ -4,6 +4,7 @@ import { LeasedIdempotencyStore } from '../server/leased-idempotency-store.ts';
 import type { AwsClients } from '../storage/aws-clients.ts';
 import { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import { DynamoCalendarStore } from '../storage/dynamo-calendar-store.ts';
+import { DynamoCloseOutStore } from '../storage/dynamo-closeout-store.ts';
 import { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
 import { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
 import { DynamoIdempotencyRecordStore } from '../storage/dynamo-idempotency-record-store.ts';
@@ -14,6 +15,7 @@ export interface DeckhandStores {
   bookings: DynamoBookingStore;
   crew: DynamoCrewStore;
   drafts: DynamoDraftStore;
+  closeOuts: DynamoCloseOutStore;
   calendar: DynamoCalendarStore;
   scc: DynamoSccStore;
   uploadCounter: DynamoUploadCounter;
@@ -28,6 +30,7 @@ export function createStores(config: Config, clients: AwsClients): DeckhandStore
     bookings: new DynamoBookingStore(doc, table),
     crew: new DynamoCrewStore(doc, table),
     drafts: new DynamoDraftStore(doc, table),
+    closeOuts: new DynamoCloseOutStore(doc, table),
     calendar: new DynamoCalendarStore(doc, table),
     scc: new DynamoSccStore(doc, table),
     uploadCounter: new DynamoUploadCounter(doc, table),

@@ -135,6 +135,7 @@ export function createSlackDeps(
     crew: ports.crew,
     drafts,
     reports: ports.reports,
+    closeOuts: ports.closeOuts,
     guestPageUrl: pipeline.guestPageUrl,
     crewPageUrl: pipeline.crewPageUrl,
     ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),

@@ -6,6 +6,7 @@ import type { PipelineEvent } from '../pipeline/step-record.ts';
 import type { Job } from '../queue/jobs.ts';
 import type { ReportPorts } from '../reports/report-sources.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
+import type { CloseOutRepository } from '../storage/ports/closeout-repository.ts';
 import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
@@ -29,6 +30,7 @@ export interface SlackPorts {
   bookings: BookingStore;
   crew: CrewRepository;
   drafts: DraftRepository;
+  closeOuts: CloseOutRepository;
   pipeline: PipelineDeps;
   /** The P&L's close-outs and chart links (approvers only: /charter report, App Home's Money). */
   reports: ReportPorts;
@@ -43,6 +45,8 @@ export interface SlackDeps {
   crew: CrewRepository;
   drafts: DraftRepository;
   reports: ReportPorts;
+  /** Charters' close-outs (actual hours and costs; approvers only). */
+  closeOuts: CloseOutRepository;
   /** Public URLs of a booking's pages, for links in messages. */
   guestPageUrl(tenant: Tenant, slug: string): string;
   crewPageUrl(tenant: Tenant, slug: string): string;

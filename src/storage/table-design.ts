@@ -69,6 +69,13 @@ export const keys = {
   }),
   /** A Slack delivery already handled (event id, file id): Slack re-delivers after 3 s, 1 min, 5 min. */
   slackDelivery: (key: string) => ({ pk: `SLACK#${key}`, sk: 'SEEN' }),
+  /** A charter's close-out (actual hours and costs), beside its booking. */
+  closeOut: (tenantId: string, bookingId: string) => ({
+    pk: `T#${tenantId}#B#${bookingId}`,
+    sk: 'CLOSEOUT',
+  }),
+  /** GSI1: a tenant's close-outs, by booking id. */
+  closeOutsByTenant: (tenantId: string) => `T#${tenantId}#CLOSEOUTS`,
   /** GSI1: a tenant's bookings by start time. */
   bookingsByStart: (tenantId: string) => `T#${tenantId}#BOOKINGS`,
 } as const;

@@ -3,6 +3,7 @@
  * the texts its pages show. zod is the source of the types.
  */
 import { z } from 'zod';
+import { closeOutSettingsSchema } from '../closeout/closeout-settings.ts';
 import { crewSettingsSchema } from '../crew/crew-settings.ts';
 import { uploadSettingsSchema } from '../uploads/upload-settings.ts';
 
@@ -127,6 +128,8 @@ export const tenantSchema = z
     crew: crewSettingsSchema,
     /** Guest photo uploads: the window around the charter and the limits (docs/uploads.md). */
     uploads: uploadSettingsSchema,
+    /** Close-out of a charter: when a cancellation is late and whether crew are then paid (docs/money.md). */
+    closeOut: closeOutSettingsSchema,
   })
   .superRefine((tenant, ctx) => {
     const ids = new Set<string>();

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeOutCharter } from '../../src/closeout/close-out-charter.ts';
+import { plannedHours } from '../../src/closeout/compute-actual.ts';
 import { assignReplacement, suggestReplacements } from '../../src/crew/replacements.ts';
 import { sendDueReminders } from '../../src/crew/send-due-reminders.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
@@ -356,16 +358,43 @@ describe('an external SCC reporting answers', () => {
 });
 
 describe('crew never see money', () => {
-  it('has none of a distinctive booking amount, or anything computed from it, on any crew-visible output', async () => {
+  it('has none of a distinctive booking or close-out amount, or anything computed from them, on any crew-visible output', async () => {
     h = await startHarness();
     const id = await h.book('June 9 9am 3h $8,417.93 for Sam Lee party of 4 #MONEY001');
     const outcome = await runPipeline(h.tenant, id, h.runtime.deps);
     const { booking } = outcome;
+    // Closed out with distinctive amounts too (docs/money.md), then the pipeline runs again.
+    const { closeOut } = await closeOutCharter(
+      { closeOuts: h.runtime.slackPorts.closeOuts, pipeline: h.runtime.deps },
+      {
+        booking,
+        tenant: h.tenant,
+        actuals: {
+          hours: plannedHours(booking, h.tenant).map((p) => ({ ...p, minutes: p.minutes + 17 })),
+          extraCosts: [{ kind: 'fuel', cents: 317_258, note: 'distinctive fuel' }],
+          tipsCents: 61_117,
+          refundCents: 100_329,
+          extraChargeCents: 25_771,
+        },
+        expectedVersion: 0,
+        by: 'cli:test',
+        now: new Date(Date.parse(booking.endsAt) + 3_600_000),
+      },
+    );
+    await runPipeline(h.tenant, id, h.runtime.deps);
     const money = [
       booking.price.revenueCents,
       booking.price.costCents,
       booking.price.netCents,
       ...booking.price.lines.map((l) => l.cents),
+      closeOut.actual.revenueCents,
+      closeOut.actual.costCents,
+      closeOut.actual.netCents,
+      ...closeOut.actual.lines.map((l) => l.cents),
+      317_258,
+      61_117,
+      100_329,
+      25_771,
     ];
     const needles = money.flatMap((cents) => [
       String(cents),
@@ -384,6 +413,7 @@ describe('crew never see money', () => {
     const csv = reportCsv(report, h.tenant.timezone);
     expect(JSON.stringify(report)).toContain(String(booking.price.netCents));
     expect(csv).toContain((booking.price.netCents / 100).toFixed(2));
+    expect(needles).toContain('3,172.58');
 
     const link = outbox(h.dataDir).find((m) => m.to === 'jules')?.link as string;
     const surfaces: Record<string, string> = {

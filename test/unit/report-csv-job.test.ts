@@ -3,6 +3,7 @@
  * goes to the requester's DM through files.getUploadURLExternal, the POST of the bytes to the
  * upload URL and files.completeUploadExternal; a non-approver gets nothing; a re-run uploads once.
  */
+
 import { WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type { JobOf } from '../../src/queue/jobs.ts';
 import { parseJob, serializeJob } from '../../src/queue/jobs.ts';
 import { createSlackDeps } from '../../src/slack/create-slack-app.ts';
 import type { JobDeps } from '../../src/slack/slack-deps.ts';
+import { MemoryCloseOutStore } from '../../src/storage/memory-closeout-store.ts';
 import { MemoryDraftStore } from '../../src/storage/memory-draft-store.ts';
 import type { TenantRegistry } from '../../src/tenants/tenant-registry.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
@@ -44,6 +46,7 @@ function setup(now: Date): { deps: JobDeps; client: WebClient } {
       bookings: p.store,
       crew: p.crew,
       drafts: new MemoryDraftStore(),
+      closeOuts: new MemoryCloseOutStore(),
       pipeline: p.deps,
       reports: { closeOuts: new FakeCloseOuts(), chartUrl: () => 'https://example.com/chart.png' },
       subscribe: () => () => undefined,

@@ -3,6 +3,8 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { registerApplyChangeButtons } from './apply-change-buttons.ts';
 import { registerApprovalInputChanged } from './approval-input-changed.ts';
+import { registerCloseOutInputChanged } from './closeout-input-changed.ts';
+import { registerCloseOutOpenButton } from './closeout-open-button.ts';
 import { registerCrewAnswerButtons } from './crew-answer-buttons.ts';
 import { registerCrewOpenLinkButton } from './crew-open-link-button.ts';
 import { registerPickReplacementSelect } from './pick-replacement-select.ts';
@@ -21,4 +23,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerCrewOpenLinkButton(app);
   registerCrewAnswerButtons(app, deps);
   registerReportExportButton(app, deps);
+  registerCloseOutOpenButton(app, deps);
+  registerCloseOutInputChanged(app, deps);
 }
