@@ -32,7 +32,10 @@ export interface SocketMode {
   idle(): Promise<void>;
 }
 
-/** Bolt's and the socket client's logs go to deckhand's logger (warnings and errors only). */
+/**
+ * Bolt's and the socket client's logs go to deckhand's logger. The client logs a dropped
+ * connection as an error and then reconnects: a warning here (a start that fails still throws).
+ */
 function boltLogger(logger: Logger): BoltLogger {
   return {
     debug: () => {},
@@ -40,7 +43,7 @@ function boltLogger(logger: Logger): BoltLogger {
     warn: (...messages: unknown[]) =>
       logger.warn({ socketMode: messages.map(String) }, 'socket mode'),
     error: (...messages: unknown[]) =>
-      logger.error({ socketMode: messages.map(String) }, 'socket mode'),
+      logger.warn({ socketMode: messages.map(String) }, 'socket mode'),
     setLevel: () => {},
     getLevel: () => LogLevel.WARN,
     setName: () => {},

@@ -244,6 +244,11 @@ describe('the charter story', () => {
       const finalStatus = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
       expect(allText(finalStatus?.blocks)).toContain('Kai Sampleson');
       expect(allText(finalStatus?.blocks)).not.toContain('Jules Fakename');
+      // Over Socket Mode every request went as an envelope (the stand-in has no app URL at all).
+      if (transport === 'socket')
+        expect(
+          h.standIn.calls.filter((c) => c.method === 'socket_mode.ack').length,
+        ).toBeGreaterThan(5);
     },
     60_000,
   );

@@ -109,8 +109,9 @@ export async function startSlackHarness(
     route,
     postIntervalMs: options.postIntervalMs ?? 0,
     coalesceMs: options.coalesceMs ?? 20,
-    // A reconnect waits this long (default 5 s): tests that drop the socket stay quick.
-    socketPingTimeoutMs: 300,
+    // A reconnect waits this long (default 5 s): tests that drop the socket stay quick. Not
+    // shorter: a pong later than this (a busy event loop) makes the client reconnect.
+    socketPingTimeoutMs: 1_000,
   })) as SlackAppHandle;
   if (!socket) standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
   return {

@@ -172,7 +172,11 @@ export class SocketModeServer implements SocketModeControls {
   }
 
   drop(): void {
-    for (const ws of this.#wss.clients) ws.terminate();
+    for (const ws of this.#wss.clients) {
+      // Gone at once for Slack: nothing more is sent on it (its close event comes later).
+      this.#open.delete(ws);
+      ws.terminate();
+    }
   }
 
   loseNextAcks(count = 1, how: 'drop' | 'ignore' = 'drop'): void {
@@ -260,10 +264,10 @@ export class SocketModeServer implements SocketModeControls {
     clearTimeout(pending.timer);
     const ws = [...this.#open].at(-1);
     pending.sentOn = ws;
-    // Slack's clock runs whether or not there is a connection to deliver on.
+    // With no connection open it waits for the next one (#connected sends it), unchanged.
+    if (!ws) return;
     pending.timer = setTimeout(() => this.#retry(pending), this.#options.ackTimeoutMs ?? 3_000);
     pending.timer.unref();
-    if (!ws) return;
     ws.send(JSON.stringify(pending.envelope));
     this.#record('socket_mode.envelope', pending.envelope as unknown as Json, { ok: true });
   }
