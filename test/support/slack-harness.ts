@@ -54,6 +54,8 @@ export async function startSlackHarness(
     transport?: SlackTransport;
     /** Socket Mode: how long the stand-in waits for an ack before re-delivering (Slack: 3 s). */
     socketAckTimeoutMs?: number;
+    /** Socket Mode: re-deliveries before the stand-in gives an envelope up (Slack: 3). */
+    socketMaxRetries?: number;
   } = {},
 ): Promise<SlackHarness> {
   // The stand-in starts first (the app needs its URL): it gets its rules once config is read.
@@ -63,7 +65,13 @@ export async function startSlackHarness(
   const socket = options.transport === 'socket';
   const standIn = await startSlackStandIn({
     ...(socket
-      ? { appToken: APP_TOKEN, socketAckTimeoutMs: options.socketAckTimeoutMs ?? 3_000 }
+      ? {
+          appToken: APP_TOKEN,
+          socketAckTimeoutMs: options.socketAckTimeoutMs ?? 3_000,
+          ...(options.socketMaxRetries === undefined
+            ? {}
+            : { socketMaxRetries: options.socketMaxRetries }),
+        }
       : {}),
     signingSecret,
     botToken,

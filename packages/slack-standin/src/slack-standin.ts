@@ -108,6 +108,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
         ...(options.socketAckTimeoutMs === undefined
           ? {}
           : { ackTimeoutMs: options.socketAckTimeoutMs }),
+        ...(options.socketMaxRetries === undefined ? {} : { maxRetries: options.socketMaxRetries }),
         changed: () => changed(),
       })
     : undefined;

@@ -35,6 +35,8 @@ export interface StandInOptions {
   appToken?: string;
   /** Socket Mode: how long an envelope waits for its ack before it goes again (Slack: 3000). */
   socketAckTimeoutMs?: number;
+  /** Socket Mode: deliveries after the first before an envelope is given up (Slack: 3). */
+  socketMaxRetries?: number;
 }
 
 export interface RecordedCall {
