@@ -247,6 +247,7 @@ export async function createSlackApp(
     },
     async stop() {
       unsubscribe();
+      socket?.stopping();
       if (!receiver && !options.receiver) await app.stop();
     },
   };

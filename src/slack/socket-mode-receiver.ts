@@ -30,7 +30,12 @@ export interface SocketMode {
   track(app: App): void;
   /** Waits until every listener has finished, including work after its acknowledgement. */
   idle(): Promise<void>;
+  /** Stops the watchdog (before the app stops, so that it does not reconnect). */
+  stopping(): void;
 }
+
+/** Checks of a connection that is not open before the watchdog starts the client again. */
+const WATCHDOG_CHECKS = 4;
 
 /**
  * Bolt's and the socket client's logs go to deckhand's logger. The client logs a dropped
@@ -61,7 +66,37 @@ export function createSocketMode(options: SocketModeOptions): SocketMode {
     installerOptions: { clientOptions },
   });
   const inFlight = new Set<Promise<unknown>>();
+  // Watchdog: @slack/socket-mode 3.1 can stop reconnecting after connections drop in quick
+  // succession (a reconnect's start() rejects and nothing retries it; seen in
+  // test/reliability/socket-mode-drops.test.ts: the client's socket closed, envelopes still
+  // arriving on an older one whose acks then fail with SMSendWhileNotReadyError). A client whose
+  // socket has not been open for several pong timeouts is started again.
+  const checkMs = options.pingTimeoutMs ?? 5_000;
+  let stopped = false;
+  let notOpen = 0;
+  let restarting = false;
+  const watchdog = setInterval(() => {
+    if (stopped || restarting) return;
+    notOpen = receiver.client.websocket?.isActive() ? 0 : notOpen + 1;
+    if (notOpen < WATCHDOG_CHECKS) return;
+    notOpen = 0;
+    restarting = true;
+    options.logger.warn('Socket Mode: no open connection for a while, connecting again');
+    receiver.client
+      .start()
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'Socket Mode: connecting again failed'),
+      )
+      .finally(() => {
+        restarting = false;
+      });
+  }, checkMs);
+  watchdog.unref();
   return {
+    stopping() {
+      stopped = true;
+      clearInterval(watchdog);
+    },
     receiver,
     track(app) {
       app.use(async ({ next }) => {

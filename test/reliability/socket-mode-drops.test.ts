@@ -20,7 +20,7 @@ import { OPS, type SlackHarness, startSlackHarness } from '../support/slack-harn
 
 const N = Number(process.env.SOCKET_LOAD_BOOKINGS ?? 30);
 /** Time between one trouble's reconnect and the next trouble (a reconnect takes about 1 s). */
-const TROUBLE_GAP_MS = Number(process.env.SOCKET_TROUBLE_GAP_MS ?? 700);
+const TROUBLE_GAP_MS = Number(process.env.SOCKET_TROUBLE_GAP_MS ?? 1_000);
 /**
  * Slack gives an envelope up after three retries. Here every trouble re-delivers every envelope
  * in flight (all N submissions at once, their acks slowed by the load), so one can be caught
@@ -130,19 +130,6 @@ describe('Socket Mode: repeated drops during load', () => {
     const retried = calls('socket_mode.envelope').filter((c) => Number(c.args.retry_attempt) > 0);
     console.log(
       `SOCKET LOAD: ${N} bookings; ${JSON.stringify(trouble.done)}; ${calls('apps.connections.open').length} connections opened; ${retried.length} envelopes re-delivered`,
-    );
-    const client = (
-      h.slack.app as unknown as { receiver: { client: { websocket?: { isActive(): boolean } } } }
-    ).receiver.client;
-    console.log(
-      `SOCKET DIAG: stand-in open connections ${socket?.connections()}; client websocket active ${client.websocket?.isActive()}; acks ${calls('socket_mode.ack').length}; given up ${calls(
-        'socket_mode.unacknowledged',
-      )
-        .map(
-          (c) =>
-            `${c.args.envelope_id}: ${calls('socket_mode.envelope').filter((e) => e.args.envelope_id === c.args.envelope_id).length} sent, ${calls('socket_mode.ack').filter((e) => e.args.envelope_id === c.args.envelope_id).length} acks`,
-        )
-        .join('; ')}`,
     );
     expect(trouble.done.drops).toBeGreaterThan(0);
     expect(trouble.done.refreshes).toBeGreaterThan(0);
