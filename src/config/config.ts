@@ -68,12 +68,19 @@ const envSchema = z
       [
         'SLACK_BOT_TOKEN',
         'SLACK_SIGNING_SECRET',
-        'the Slack app needs both (Basic Information → Signing Secret)',
+        'the Slack app needs both (Basic Information → Signing Secret), or SLACK_APP_TOKEN for Socket Mode',
+      ],
+      [
+        'SLACK_APP_TOKEN',
+        'SLACK_BOT_TOKEN',
+        'Socket Mode receives over the app-level token and answers with the bot token (xoxb-…)',
       ],
       ['DASHBOARD_URL', 'DASHBOARD_TOKEN', 'the calendar API needs its token'],
       ['SCC_URL', 'SCC_SERVICE_KEY', 'the SCC API needs its service key'],
     ];
     for (const [a, b, why] of pairs) {
+      // Socket Mode receives nothing over HTTP: no signature to check.
+      if (b === 'SLACK_SIGNING_SECRET' && env.SLACK_APP_TOKEN !== undefined) continue;
       if (env[a] !== undefined && env[b] === undefined) {
         ctx.addIssue({
           code: 'custom',

@@ -22,6 +22,7 @@ import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CharterThread } from './charter-thread.ts';
 import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
+import { createSocketMode } from './socket-mode-receiver.ts';
 import { createSlackRouting } from './tenant-routing.ts';
 
 /** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
@@ -196,21 +197,35 @@ export async function createSlackApp(
     receiver?: Receiver;
     /** Where follow-up work goes; default: run in this process after the acknowledgement. */
     queue?: WorkQueue;
+    /** Socket Mode's pong timeout and wait before a reconnect (default 5 s); tests shorten it. */
+    socketPingTimeoutMs?: number;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;
-  if (!botToken || !signingSecret) return undefined;
+  if (!botToken || (!signingSecret && !appToken)) return undefined;
+  // Socket Mode (SLACK_APP_TOKEN) needs no signing secret: nothing arrives over HTTP.
+  const socket =
+    appToken && !options.receiver
+      ? createSocketMode({
+          appToken,
+          clientOptions: slackClientOptions(config),
+          logger: options.logger,
+          ...(options.socketPingTimeoutMs === undefined
+            ? {}
+            : { pingTimeoutMs: options.socketPingTimeoutMs }),
+        })
+      : undefined;
   const receiver =
-    appToken || options.receiver
+    socket || options.receiver || !signingSecret
       ? undefined
       : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
-  const custom = options.receiver ?? receiver;
   const app = new App({
     token: botToken,
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
-    ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
+    receiver: options.receiver ?? socket?.receiver ?? receiver,
   });
+  socket?.track(app);
   const { deps, jobDeps, queue, idle } = createSlackDeps(
     config,
     tenants,
@@ -237,11 +252,13 @@ export async function createSlackApp(
     async idle() {
       for (let round = 0; round < 3; round += 1) {
         await receiver?.idle();
+        await socket?.idle();
         await idle();
       }
     },
     async stop() {
       unsubscribe();
+      socket?.stopping();
       if (!receiver && !options.receiver) await app.stop();
     },
   };

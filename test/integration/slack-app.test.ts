@@ -1,5 +1,5 @@
 /**
- * The Slack app end to end over signed HTTP against the Slack stand-in: a forwarded email
+ * The Slack app end to end over signed HTTP (the story also over Socket Mode) against the Slack stand-in: a forwarded email
  * becomes a review card, the modal approves it, the thread follows the pipeline and the crew's
  * answers (by magic link and by DM button), /charter, refusals, forged requests, re-deliveries.
  */
@@ -19,6 +19,7 @@ import {
   type SlackHarness,
   STRANGER,
   startSlackHarness,
+  TRANSPORTS,
 } from '../support/slack-harness.ts';
 
 let h: SlackHarness;
@@ -83,160 +84,174 @@ async function forwardAndApprove(): Promise<{ threadTs: string; bookingId: strin
 }
 
 describe('the charter story', () => {
-  it('forwarded email → review card → modal → approval → a live thread → crew answers', async () => {
-    h = await startSlackHarness();
-    const { threadTs, bookingId } = await forwardAndApprove();
+  it.each(TRANSPORTS)(
+    'forwarded email → review card → modal → approval → a live thread → crew answers (%s)',
+    async (transport) => {
+      h = await startSlackHarness({ transport });
+      const { threadTs, bookingId } = await forwardAndApprove();
 
-    const booking = await h.runtime.store.get('queen-of-san-diego', bookingId);
-    expect(booking?.status).toBe('active');
-    expect(booking?.slack?.threadTs).toBe(threadTs);
-    const status = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
-    expect(status?.updates).toBeGreaterThan(0);
-    expect(status?.threadTs).toBe(threadTs);
-    expect(allText(status?.blocks)).toContain('✅');
-    const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
-    expect(replies.join('\n')).toMatch(/approved/i);
-    // The review card says who approved it and has no buttons left to press; it keeps the
-    // summary and the cost breakdown as approved, and names no internal id.
-    const inThread = h.standIn.thread(OPS, threadTs);
-    expect(inThread.filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove))).toHaveLength(0);
-    const approvedCard = inThread.find((m) => (m.text ?? '').startsWith('Approved: '));
-    expect(approvedCard?.text).toBe(
-      `Approved: Avery Sampleton on Sat, Jun 5, 2027, 9:00 AM PDT (by <@${DANA}>).`,
-    );
-    expect(approvedCard?.blocks?.map((b) => (b as { block_id?: string }).block_id)).toEqual(
-      expect.arrayContaining([
-        BLOCK_IDS.bookingSummary,
-        BLOCK_IDS.costTotals,
-        BLOCK_IDS.cardNotice,
-      ]),
-    );
-    expect(allText(approvedCard?.blocks)).toContain('$289.41');
-    expect(allText(approvedCard)).not.toContain(bookingId);
+      const booking = await h.runtime.store.get('queen-of-san-diego', bookingId);
+      expect(booking?.status).toBe('active');
+      expect(booking?.slack?.threadTs).toBe(threadTs);
+      const status = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+      expect(status?.updates).toBeGreaterThan(0);
+      expect(status?.threadTs).toBe(threadTs);
+      expect(allText(status?.blocks)).toContain('✅');
+      const replies = h.standIn.thread(OPS, threadTs).map((m) => m.text ?? '');
+      expect(replies.join('\n')).toMatch(/approved/i);
+      // The review card says who approved it and has no buttons left to press; it keeps the
+      // summary and the cost breakdown as approved, and names no internal id.
+      const inThread = h.standIn.thread(OPS, threadTs);
+      expect(inThread.filter((m) => buttonValue(m.blocks, ACTION_IDS.reviewApprove))).toHaveLength(
+        0,
+      );
+      const approvedCard = inThread.find((m) => (m.text ?? '').startsWith('Approved: '));
+      expect(approvedCard?.text).toBe(
+        `Approved: Avery Sampleton on Sat, Jun 5, 2027, 9:00 AM PDT (by <@${DANA}>).`,
+      );
+      expect(approvedCard?.blocks?.map((b) => (b as { block_id?: string }).block_id)).toEqual(
+        expect.arrayContaining([
+          BLOCK_IDS.bookingSummary,
+          BLOCK_IDS.costTotals,
+          BLOCK_IDS.cardNotice,
+        ]),
+      );
+      expect(allText(approvedCard?.blocks)).toContain('$289.41');
+      expect(allText(approvedCard)).not.toContain(bookingId);
 
-    // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
-    const outbox = join(h.dataDir, 'outbox');
-    const answerByLink = async (person: string, fields: Record<string, string>) => {
-      const mail = readdirSync(outbox).find((f) => f.includes(`-${person}-assignment`)) as string;
-      const link = /(http:\/\/127\.0\.0\.1:\d+\/crew\/\S+)/.exec(
-        readFileSync(join(outbox, mail), 'utf8').replace(/=\r?\n/g, ''),
-      )?.[1] as string;
-      const url = `${h.runtime.httpUrl}${new URL(link).pathname}`;
-      const formKey = /name="form_key" value="([^"]+)"/.exec(
-        await (await fetch(url)).text(),
-      )?.[1] as string;
-      await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.runtime.httpUrl },
-        body: new URLSearchParams({ form_key: formKey, ...fields }).toString(),
-      });
-    };
-    const answerByDm = async (userId: string, name: string, actionId: string) => {
-      const dm = [...h.standIn.calls]
-        .reverse()
-        .find(
-          (c) =>
-            c.method === 'chat.postMessage' &&
-            String(c.args.channel).startsWith('D') &&
-            allText(c.args.blocks).includes(name),
+      // Rosa confirms by magic link (email outbox); Jules declines by link; Marco confirms by DM.
+      const outbox = join(h.dataDir, 'outbox');
+      const answerByLink = async (person: string, fields: Record<string, string>) => {
+        const mail = readdirSync(outbox).find((f) => f.includes(`-${person}-assignment`)) as string;
+        const link = /(http:\/\/127\.0\.0\.1:\d+\/crew\/\S+)/.exec(
+          readFileSync(join(outbox, mail), 'utf8').replace(/=\r?\n/g, ''),
+        )?.[1] as string;
+        const url = `${h.runtime.httpUrl}${new URL(link).pathname}`;
+        const formKey = /name="form_key" value="([^"]+)"/.exec(
+          await (await fetch(url)).text(),
+        )?.[1] as string;
+        await fetch(url, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin: h.runtime.httpUrl,
+          },
+          body: new URLSearchParams({ form_key: formKey, ...fields }).toString(),
+        });
+      };
+      const answerByDm = async (userId: string, name: string, actionId: string) => {
+        const dm = [...h.standIn.calls]
+          .reverse()
+          .find(
+            (c) =>
+              c.method === 'chat.postMessage' &&
+              String(c.args.channel).startsWith('D') &&
+              allText(c.args.blocks).includes(name),
+          );
+        expect(buttonValue(dm?.args.blocks as unknown[], actionId), `a DM for ${name}`).toEqual(
+          expect.any(String),
         );
-      expect(buttonValue(dm?.args.blocks as unknown[], actionId), `a DM for ${name}`).toEqual(
+        const res = await h.standIn.blockAction({
+          userId,
+          channelId: String(dm?.args.channel),
+          messageTs: String((dm?.response as { ts?: string } | undefined)?.ts),
+          actionId,
+          blockId: BLOCK_IDS.crewDmActions,
+          value: buttonValue(dm?.args.blocks as unknown[], actionId) as string,
+        });
+        expect(res.status).toBe(200);
+      };
+      await answerByLink('rosa', { answer: 'confirm' });
+      await answerByLink('jules', { answer: 'decline', reason: 'Boat show' });
+      // Marco double-clicks Confirm: one answer, one DM, no second thanks.
+      await Promise.all([
+        answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+        answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
+      ]);
+      await h.slack.idle();
+
+      let thread = h.standIn
+        .thread(OPS, threadTs)
+        .map((m) => m.text ?? '')
+        .join('\n');
+      expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
+      expect(thread).toMatch(/Jules Fakename.*declined/);
+      expect(thread).toMatch(/Marco Exemplo.*confirmed/);
+
+      // Marco's DM now says his answer, with only "Change my answer" (and the link) to press.
+      const marcoDm = [...h.standIn.calls].find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          String(c.args.channel).startsWith('D') &&
+          allText(c.args.blocks).includes('Marco'),
+      );
+      const dmChannel = String(marcoDm?.args.channel);
+      const dmTs = String((marcoDm?.response as { ts?: string } | undefined)?.ts);
+      const marcoDmNow = () => h.standIn.messages(dmChannel).find((m) => m.ts === dmTs);
+      expect(marcoDmNow()?.text).toMatch(/^You confirmed ✓ /);
+      expect(allText(marcoDmNow()?.blocks)).toContain('You confirmed:');
+      expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewConfirm)).toBeUndefined();
+      expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer)).toEqual(
         expect.any(String),
       );
-      const res = await h.standIn.blockAction({
-        userId,
-        channelId: String(dm?.args.channel),
-        messageTs: String((dm?.response as { ts?: string } | undefined)?.ts),
-        actionId,
+      // The double click left the DM alone (no thanks posted under it) and one answer in the thread.
+      expect(h.standIn.messages(dmChannel).map((m) => m.ts)).toEqual([dmTs]);
+      expect(thread.match(/Marco Exemplo.*confirmed/g)).toHaveLength(1);
+      // Change my answer brings Confirm / Can't make it back, still saying the answer given.
+      await h.standIn.blockAction({
+        userId: 'U0MARCOEX',
+        channelId: dmChannel,
+        messageTs: dmTs,
+        actionId: ACTION_IDS.crewChangeAnswer,
         blockId: BLOCK_IDS.crewDmActions,
-        value: buttonValue(dm?.args.blocks as unknown[], actionId) as string,
+        value: buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer) as string,
       });
-      expect(res.status).toBe(200);
-    };
-    await answerByLink('rosa', { answer: 'confirm' });
-    await answerByLink('jules', { answer: 'decline', reason: 'Boat show' });
-    // Marco double-clicks Confirm: one answer, one DM, no second thanks.
-    await Promise.all([
-      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
-      answerByDm('U0MARCOEX', 'Marco', ACTION_IDS.crewConfirm),
-    ]);
-    await h.slack.idle();
+      await h.slack.idle();
+      expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewDecline)).toEqual(expect.any(String));
+      expect(allText(marcoDmNow()?.blocks)).toContain('Pick your new answer below.');
 
-    let thread = h.standIn
-      .thread(OPS, threadTs)
-      .map((m) => m.text ?? '')
-      .join('\n');
-    expect(thread).toMatch(/Rosa Exampleton.*confirmed/);
-    expect(thread).toMatch(/Jules Fakename.*declined/);
-    expect(thread).toMatch(/Marco Exemplo.*confirmed/);
+      // Ops pick a replacement from the status message; Kai gets a DM and confirms.
+      const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+      const picker = (
+        (statusNow?.blocks ?? []) as {
+          block_id?: string;
+          accessory?: { action_id?: string; options?: { value: string; text: { text: string } }[] };
+        }[]
+      ).find((b) => b.accessory?.action_id === ACTION_IDS.pickReplacement);
+      const kai = picker?.accessory?.options?.find((o) => o.text.text.includes('Kai'));
+      expect(decodeReplacementChoice(kai?.value ?? '')).toMatchObject({ personId: 'kai' });
+      await h.standIn.blockAction({
+        userId: DANA,
+        channelId: OPS,
+        messageTs: statusNow?.ts,
+        actionId: ACTION_IDS.pickReplacement,
+        blockId: picker?.block_id as string,
+        selectedOption: kai?.value,
+      });
+      await h.slack.idle();
+      expect(
+        (await h.runtime.store.get('queen-of-san-diego', bookingId))?.assignment.crewIds,
+      ).toEqual(['marco', 'kai']);
+      await answerByDm(KAI, 'Kai', ACTION_IDS.crewConfirm);
+      await h.slack.idle();
 
-    // Marco's DM now says his answer, with only "Change my answer" (and the link) to press.
-    const marcoDm = [...h.standIn.calls].find(
-      (c) =>
-        c.method === 'chat.postMessage' &&
-        String(c.args.channel).startsWith('D') &&
-        allText(c.args.blocks).includes('Marco'),
-    );
-    const dmChannel = String(marcoDm?.args.channel);
-    const dmTs = String((marcoDm?.response as { ts?: string } | undefined)?.ts);
-    const marcoDmNow = () => h.standIn.messages(dmChannel).find((m) => m.ts === dmTs);
-    expect(marcoDmNow()?.text).toMatch(/^You confirmed ✓ /);
-    expect(allText(marcoDmNow()?.blocks)).toContain('You confirmed:');
-    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewConfirm)).toBeUndefined();
-    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer)).toEqual(
-      expect.any(String),
-    );
-    // The double click left the DM alone (no thanks posted under it) and one answer in the thread.
-    expect(h.standIn.messages(dmChannel).map((m) => m.ts)).toEqual([dmTs]);
-    expect(thread.match(/Marco Exemplo.*confirmed/g)).toHaveLength(1);
-    // Change my answer brings Confirm / Can't make it back, still saying the answer given.
-    await h.standIn.blockAction({
-      userId: 'U0MARCOEX',
-      channelId: dmChannel,
-      messageTs: dmTs,
-      actionId: ACTION_IDS.crewChangeAnswer,
-      blockId: BLOCK_IDS.crewDmActions,
-      value: buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewChangeAnswer) as string,
-    });
-    await h.slack.idle();
-    expect(buttonValue(marcoDmNow()?.blocks, ACTION_IDS.crewDecline)).toEqual(expect.any(String));
-    expect(allText(marcoDmNow()?.blocks)).toContain('Pick your new answer below.');
-
-    // Ops pick a replacement from the status message; Kai gets a DM and confirms.
-    const statusNow = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
-    const picker = (
-      (statusNow?.blocks ?? []) as {
-        block_id?: string;
-        accessory?: { action_id?: string; options?: { value: string; text: { text: string } }[] };
-      }[]
-    ).find((b) => b.accessory?.action_id === ACTION_IDS.pickReplacement);
-    const kai = picker?.accessory?.options?.find((o) => o.text.text.includes('Kai'));
-    expect(decodeReplacementChoice(kai?.value ?? '')).toMatchObject({ personId: 'kai' });
-    await h.standIn.blockAction({
-      userId: DANA,
-      channelId: OPS,
-      messageTs: statusNow?.ts,
-      actionId: ACTION_IDS.pickReplacement,
-      blockId: picker?.block_id as string,
-      selectedOption: kai?.value,
-    });
-    await h.slack.idle();
-    expect(
-      (await h.runtime.store.get('queen-of-san-diego', bookingId))?.assignment.crewIds,
-    ).toEqual(['marco', 'kai']);
-    await answerByDm(KAI, 'Kai', ACTION_IDS.crewConfirm);
-    await h.slack.idle();
-
-    thread = h.standIn
-      .thread(OPS, threadTs)
-      .map((m) => `${m.text ?? ''} ${allText(m.blocks)}`)
-      .join('\n');
-    expect(thread).toMatch(/All hands confirmed/);
-    const finalStatus = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
-    expect(allText(finalStatus?.blocks)).toContain('Kai Sampleson');
-    expect(allText(finalStatus?.blocks)).not.toContain('Jules Fakename');
-  }, 60_000);
+      thread = h.standIn
+        .thread(OPS, threadTs)
+        .map((m) => `${m.text ?? ''} ${allText(m.blocks)}`)
+        .join('\n');
+      expect(thread).toMatch(/All hands confirmed/);
+      const finalStatus = h.standIn.messages(OPS).find((m) => m.ts === booking?.slack?.statusTs);
+      expect(allText(finalStatus?.blocks)).toContain('Kai Sampleson');
+      expect(allText(finalStatus?.blocks)).not.toContain('Jules Fakename');
+      // Over Socket Mode every request went as an envelope (the stand-in has no app URL at all).
+      if (transport === 'socket')
+        expect(
+          h.standIn.calls.filter((c) => c.method === 'socket_mode.ack').length,
+        ).toBeGreaterThan(5);
+    },
+    60_000,
+  );
 
   it('books once when the email event is re-delivered and the modal is submitted twice at once', async () => {
     h = await startSlackHarness();

@@ -1,6 +1,6 @@
 /**
- * deckhand's Slack app over real signed HTTP, against the Slack stand-in as its Web API, on the
- * embedded stores in a temporary data folder.
+ * deckhand's Slack app over real signed HTTP (or Socket Mode: `transport: 'socket'`), against the
+ * Slack stand-in as its Web API, on the embedded stores in a temporary data folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,11 @@ export const DANA = 'U0DANAOPS';
 export const KAI = 'U0KAISAMP';
 export const STRANGER = 'U0STRANGE';
 
+/** How the stand-in reaches the app: signed HTTP POSTs, or envelopes over Socket Mode. */
+export type SlackTransport = 'http' | 'socket';
+export const TRANSPORTS: readonly SlackTransport[] = ['http', 'socket'];
+const APP_TOKEN = 'xapp-1-A0DECKHAND-test-app-token';
+
 export interface SlackHarness {
   standIn: SlackStandIn;
   runtime: DeckhandRuntime;
@@ -45,13 +50,29 @@ export async function startSlackHarness(
     extraChannels?: { id: string; name: string }[];
     /** More settings, e.g. DECKHAND_FAULTS (its `slack` rules apply to the stand-in). */
     env?: Record<string, string>;
+    /** Default 'http'. 'socket': SLACK_APP_TOKEN set, no signing secret, nothing over HTTP. */
+    transport?: SlackTransport;
+    /** Socket Mode: how long the stand-in waits for an ack before re-delivering (Slack: 3 s). */
+    socketAckTimeoutMs?: number;
+    /** Socket Mode: re-deliveries before the stand-in gives an envelope up (Slack: 3). */
+    socketMaxRetries?: number;
   } = {},
 ): Promise<SlackHarness> {
   // The stand-in starts first (the app needs its URL): it gets its rules once config is read.
   const standInFaults = new FaultInjector();
   const signingSecret = 'test-signing-secret';
   const botToken = 'xoxb-test-token';
+  const socket = options.transport === 'socket';
   const standIn = await startSlackStandIn({
+    ...(socket
+      ? {
+          appToken: APP_TOKEN,
+          socketAckTimeoutMs: options.socketAckTimeoutMs ?? 3_000,
+          ...(options.socketMaxRetries === undefined
+            ? {}
+            : { socketMaxRetries: options.socketMaxRetries }),
+        }
+      : {}),
     signingSecret,
     botToken,
     teamId: 'T0DECKHAND',
@@ -72,7 +93,7 @@ export async function startSlackHarness(
     DECKHAND_DATA_DIR: dataDir,
     DECKHAND_TABLE: 'deckhand-test',
     LOG_LEVEL: 'silent',
-    SLACK_SIGNING_SECRET: signingSecret,
+    ...(socket ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: signingSecret }),
     SLACK_BOT_TOKEN: botToken,
     SLACK_API_URL: standIn.apiUrl,
     ...options.env,
@@ -96,8 +117,11 @@ export async function startSlackHarness(
     route,
     postIntervalMs: options.postIntervalMs ?? 0,
     coalesceMs: options.coalesceMs ?? 20,
+    // A reconnect waits this long (default 5 s): tests that drop the socket stay quick. Not
+    // shorter: a pong later than this (a busy event loop) makes the client reconnect.
+    socketPingTimeoutMs: 1_000,
   })) as SlackAppHandle;
-  standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
+  if (!socket) standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
   return {
     standIn,
     runtime,

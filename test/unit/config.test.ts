@@ -154,7 +154,7 @@ describe('loadConfig', () => {
     // Act
     let error: unknown;
     try {
-      loadConfig({ PORT: '70000', SLACK_APP_TOKEN: 'xoxb-wrong' });
+      loadConfig({ PORT: '70000', SLACK_APP_TOKEN: 'xoxb-wrong', SLACK_BOT_TOKEN: 'xoxb-1' });
     } catch (e) {
       error = e;
     }
@@ -178,11 +178,27 @@ describe('loadConfig', () => {
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1' },
-      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set: the Slack app needs both (Basic Information → Signing Secret)',
+      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set: the Slack app needs both (Basic Information → Signing Secret), or SLACK_APP_TOKEN for Socket Mode',
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set: Socket Mode receives over the app-level token and answers with the bot token (xoxb-…)',
     ],
   ])('requires the partner of %o', (env, problem) => {
     // Act + Assess
     expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('needs no signing secret in Socket Mode (nothing arrives over HTTP)', () => {
+    // Act
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+
+    // Assess
+    expect(config.slack).toMatchObject({
+      botToken: 'xoxb-1',
+      appToken: 'xapp-1',
+      signingSecret: undefined,
+    });
   });
 
   it('treats an empty partner as missing', () => {

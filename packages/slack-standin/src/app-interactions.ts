@@ -40,7 +40,8 @@ export interface AppInteractionsDeps {
   triggers: TriggerIds;
   ids: SlackIds;
   now: () => number;
-  app: AppClient;
+  /** Where requests to the app go: signed HTTP POSTs, or Socket Mode envelopes. */
+  app: Pick<AppClient, 'send'>;
   responseUrls: ResponseUrls;
   calls: RecordedCall[];
   payloadContext: PayloadContext;

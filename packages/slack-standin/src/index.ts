@@ -11,6 +11,7 @@ export {
   type StandInInternals,
   startSlackStandIn,
 } from './slack-standin.ts';
+export type { DisconnectReason, SocketEnvelope, SocketModeControls } from './socket-mode-types.ts';
 export { SILENT_LOGGER, type StandInLogger } from './standin-logger.ts';
 export type { StandInRequest, StandInResponse } from './standin-server.ts';
 export type {

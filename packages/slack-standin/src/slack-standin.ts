@@ -1,6 +1,7 @@
 /** A local Slack: a Web API for the app's WebClient and a source of signed requests to the app. */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AppClient } from './app-client.ts';
 import { AppInteractions } from './app-interactions.ts';
 import { serveFileTransfer } from './file-transfer.ts';
@@ -8,6 +9,8 @@ import type { MethodContext } from './method-context.ts';
 import { PendingUploads } from './pending-uploads.ts';
 import { ResponseUrls } from './response-urls.ts';
 import { SlackIds } from './slack-ids.ts';
+import { SocketModeServer } from './socket-mode.ts';
+import { handleSocketModeRoute } from './socket-mode-routes.ts';
 import { listen, type StandInHandler, stop } from './standin-server.ts';
 import type {
   RecordedCall,
@@ -62,6 +65,10 @@ export interface SlackStandInCore {
   setBaseUrl(url: string): void;
   standIn: Omit<SlackStandIn, 'apiUrl' | 'close'>;
   internals: StandInInternals;
+  /** Takes a WebSocket upgrade to the Socket Mode endpoint (false: not one; with no appToken, never). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes the Socket Mode connections, if any (before the server stops). */
+  close(): Promise<void>;
 }
 
 /**
@@ -101,13 +108,30 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
   const webApi = new WebApi(context, options.botToken, calls, options.faults);
   const responseUrls = new ResponseUrls({ workspace, ids, now, calls, baseUrl: () => baseUrl });
   const app = new AppClient(options.signingSecret, options.appUrl);
+  // With an app-level token the app is in Socket Mode: requests go as envelopes on its socket.
+  const socketMode = options.appToken
+    ? new SocketModeServer({
+        appToken: options.appToken,
+        appId: APP_ID,
+        now,
+        calls,
+        baseUrl: () => baseUrl,
+        ...(options.socketAckTimeoutMs === undefined
+          ? {}
+          : { ackTimeoutMs: options.socketAckTimeoutMs }),
+        ...(options.socketMaxRetries === undefined ? {} : { maxRetries: options.socketMaxRetries }),
+        changed: () => changed(),
+      })
+    : undefined;
   const interactions = new AppInteractions({
     workspace,
     views,
     triggers,
     ids,
     now,
-    app,
+    app: socketMode
+      ? { send: (body, contentType, headers) => socketMode.deliver(body, contentType, headers) }
+      : app,
     responseUrls,
     calls,
     payloadContext: {
@@ -132,6 +156,13 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
       run(...args).finally(changed);
 
   const handle: StandInHandler = async (request) => {
+    const socketRoute = socketMode
+      ? handleSocketModeRoute(socketMode, request, (call) => calls.push(call), now)
+      : undefined;
+    if (socketRoute) {
+      changed();
+      return socketRoute;
+    }
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(request.path);
     if (api && (request.method === 'POST' || request.method === 'GET')) {
       try {
@@ -190,6 +221,7 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
       viewSubmission: interaction((input) => interactions.viewSubmission(input)),
       event: interaction((event, eventOptions) => interactions.event(event, eventOptions)),
       forwardEmail: interaction((input) => interactions.forwardEmail(input)),
+      ...(socketMode ? { socketMode } : {}),
     },
     internals: {
       workspace,
@@ -199,6 +231,8 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
         return () => listeners.delete(listener);
       },
     },
+    handleUpgrade: (req, socket, head) => socketMode?.handleUpgrade(req, socket, head) ?? false,
+    close: async () => socketMode?.close(),
   };
 }
 
@@ -213,6 +247,16 @@ export function createSlackStandInCore(options: StandInOptions): SlackStandInCor
 export async function startSlackStandIn(options: StandInOptions): Promise<SlackStandIn> {
   const core = createSlackStandInCore(options);
   const { server, baseUrl } = await listen(core.handle, 0, core.transfer);
+  server.on('upgrade', (req, socket, head) => {
+    if (!core.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   core.setBaseUrl(baseUrl);
-  return { ...core.standIn, apiUrl: `${baseUrl}/api/`, close: () => stop(server) };
+  return {
+    ...core.standIn,
+    apiUrl: `${baseUrl}/api/`,
+    close: async () => {
+      await core.close();
+      await stop(server);
+    },
+  };
 }

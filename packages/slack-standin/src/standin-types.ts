@@ -4,6 +4,7 @@
  * interactions) can name them without importing the stand-in back (no import cycle).
  */
 import type { ActionInput } from './block-state.ts';
+import type { SocketModeControls } from './socket-mode-types.ts';
 import type { WebApiFaults } from './web-api-faults.ts';
 
 export interface StandInOptions {
@@ -26,6 +27,16 @@ export interface StandInOptions {
   keepCalls?: number;
   /** Makes Web API calls slow or failing (deckhand passes its FaultInjector: DECKHAND_FAULTS). */
   faults?: WebApiFaults;
+  /**
+   * The app's app-level token (`xapp-…`): the app is in Socket Mode. `apps.connections.open`
+   * takes it, and events, interactions and commands go over the app's WebSocket as envelopes
+   * instead of signed POSTs. Unset: HTTP delivery (the default).
+   */
+  appToken?: string;
+  /** Socket Mode: how long an envelope waits for its ack before it goes again (Slack: 3000). */
+  socketAckTimeoutMs?: number;
+  /** Socket Mode: deliveries after the first before an envelope is given up (Slack: 3). */
+  socketMaxRetries?: number;
 }
 
 export interface RecordedCall {
@@ -132,5 +143,7 @@ export interface SlackStandIn {
     eventId: string;
     event: Record<string, unknown>;
   }>;
+  /** With `appToken`: the app's Socket Mode connections (force a disconnect, drop, lose acks). */
+  socketMode?: SocketModeControls;
   close(): Promise<void>;
 }
