@@ -23,6 +23,7 @@ import type { PipelineEventListener, SlackPorts } from '../slack/slack-deps.ts';
 import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
 import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import type { EmbeddedStack } from '../storage/embedded-stack.ts';
+import { ensureBuckets } from '../storage/ensure-buckets.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { pageBaseFor, prepareEmbeddedStores, resolveEndpoints } from './endpoints.ts';
@@ -108,6 +109,12 @@ export async function createRuntime(
   try {
     await prepareEmbeddedStores(stack, clients, config, tenants);
     const stores = createStores(config, clients);
+    // Tenants set up from Slack join the file's (TenantRegistry says why it caches them); a
+    // fresh embedded stack also needs each one's page bucket.
+    tenants.useStore(stores.tenants, {
+      ...(stack ? { onTenant: (tenant) => ensureBuckets(clients.s3, [tenant.bucket]) } : {}),
+    });
+    await tenants.refresh();
     const secrets = options.secrets ?? (await loadLocalSecrets(config.dataDir));
     let serviceUrl = attachedHttpUrl ?? '';
     const pageBase = pageBaseFor(

@@ -208,6 +208,16 @@ export async function createSlackApp(
     app.client,
     options,
   );
+  // Tenants set up from Slack in another process (another Lambda) are seen within the cache's
+  // age; a failed read keeps the copy in memory rather than failing the request.
+  app.use(async ({ next }) => {
+    await tenants
+      .refreshIfStale()
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'reading stored tenants failed'),
+      );
+    await next();
+  });
   registerCommands(app, deps);
   registerViewListeners(app, deps);
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the
