@@ -23,6 +23,7 @@ import { CharterThread } from './charter-thread.ts';
 import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
 import { createSlackRouting } from './tenant-routing.ts';
+import { NO_INSTALLERS, type WorkspaceInstallers } from './workspace-installers.ts';
 
 /** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
 const REPLY_CLAIM_MS = 15 * 24 * 60 * 60 * 1000;
@@ -103,7 +104,13 @@ export function createSlackDeps(
   tenants: TenantRegistry,
   ports: SlackPorts,
   client: WebClient,
-  options: { logger: Logger; postIntervalMs?: number; coalesceMs?: number; queue?: WorkQueue },
+  options: {
+    logger: Logger;
+    postIntervalMs?: number;
+    coalesceMs?: number;
+    queue?: WorkQueue;
+    installers?: WorkspaceInstallers;
+  },
 ): { deps: SlackDeps; jobDeps: JobDeps; queue: WorkQueue; idle(): Promise<void> } {
   const work = new Set<Promise<unknown>>();
   const { drafts, pipeline } = ports;
@@ -138,6 +145,7 @@ export function createSlackDeps(
     crewPageUrl: pipeline.crewPageUrl,
     ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),
     routing: createSlackRouting(config, tenants),
+    installers: options.installers ?? NO_INSTALLERS,
     thread,
     logger: options.logger,
     clock: pipeline.clock,
@@ -186,6 +194,8 @@ export async function createSlackApp(
     receiver?: Receiver;
     /** Where follow-up work goes; default: run in this process after the acknowledgement. */
     queue?: WorkQueue;
+    /** Who installed deckhand into each workspace (the OAuth installation store); default: none known. */
+    installers?: WorkspaceInstallers;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;

@@ -17,6 +17,7 @@ import {
   type SlackAppHandle,
   slackCrewNotifier,
 } from '../../src/slack/create-slack-app.ts';
+import type { WorkspaceInstallers } from '../../src/slack/workspace-installers.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 
 export const OPS = 'C0QSDOPS';
@@ -45,6 +46,8 @@ export async function startSlackHarness(
     extraChannels?: { id: string; name: string }[];
     /** More settings, e.g. DECKHAND_FAULTS (its `slack` rules apply to the stand-in). */
     env?: Record<string, string>;
+    /** Who installed deckhand into each workspace (the OAuth install's store, faked). */
+    installers?: WorkspaceInstallers;
   } = {},
 ): Promise<SlackHarness> {
   // The stand-in starts first (the app needs its URL): it gets its rules once config is read.
@@ -96,6 +99,7 @@ export async function startSlackHarness(
     route,
     postIntervalMs: options.postIntervalMs ?? 0,
     coalesceMs: options.coalesceMs ?? 20,
+    ...(options.installers ? { installers: options.installers } : {}),
   })) as SlackAppHandle;
   standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
   return {

@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { registerApplyChangeButtons } from './apply-change-buttons.ts';
 import { registerApprovalInputChanged } from './approval-input-changed.ts';
+import { registerBusinessSettingsButtons } from './business-settings-buttons.ts';
 import { registerCrewAnswerButtons } from './crew-answer-buttons.ts';
 import { registerCrewOpenLinkButton } from './crew-open-link-button.ts';
 import { registerPickReplacementSelect } from './pick-replacement-select.ts';
@@ -19,4 +20,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerPickReplacementSelect(app, deps);
   registerCrewOpenLinkButton(app);
   registerCrewAnswerButtons(app, deps);
+  registerBusinessSettingsButtons(app, deps);
 }

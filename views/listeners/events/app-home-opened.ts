@@ -1,23 +1,16 @@
-/** App Home: upcoming charters with crew status and links, for the tenant of the workspace. */
+/** App Home: the workspace's charters, or "Set up your business" when it has none yet. */
 import type { App } from '@slack/bolt';
-import { upcomingCharters } from '../../../src/slack/charter-entries.ts';
+import { publishHome } from '../../../src/slack/home-tab.ts';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { teamOf } from '../../../src/slack/slack-deps.ts';
-import { buildHomeView } from '../../home-view.ts';
 
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const tenant = deps.routing.tenantFor({
+    await publishHome(deps, client, {
       teamId: teamOf(body as unknown as Record<string, unknown>),
+      enterpriseId: (body as { enterprise_id?: string }).enterprise_id,
       userId: event.user,
-    });
-    if (!tenant) return;
-    const now = deps.clock();
-    const upcoming = await upcomingCharters(deps, tenant);
-    await client.views.publish({
-      user_id: event.user,
-      view: buildHomeView({ upcoming, tenant, now }),
     });
   });
 }

@@ -1,8 +1,10 @@
-/** View submissions: the approval modal. */
+/** View submissions: the approval modal, the business settings modal. */
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { registerApprovalSubmitted } from './approval-submitted.ts';
+import { registerBusinessSettingsSubmitted } from './business-settings-submitted.ts';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   registerApprovalSubmitted(app, deps);
+  registerBusinessSettingsSubmitted(app, deps);
 }
