@@ -6,7 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import { buildHomeView, buildSetupHomeView } from '../../views/home-view.ts';
 import { upcomingCharters } from './charter-entries.ts';
 import type { SlackDeps } from './slack-deps.ts';
-import { businessOfWorkspace, isBusinessAdmin } from './workspace-roles.ts';
+import { businessOfWorkspace, isBusinessAdmin, workspaceHasBusiness } from './workspace-roles.ts';
 
 export async function publishHome(
   deps: SlackDeps,
@@ -18,6 +18,8 @@ export async function publishHome(
   if (!tenant) {
     // Without a tenant store (no table) a business can only come from the tenants file.
     if (!deps.tenants.storesTenants || !teamId) return;
+    // A workspace of several businesses where this person approves for none: nothing to show.
+    if (workspaceHasBusiness(deps, teamId, userId)) return;
     const mayCreate = await isBusinessAdmin(deps, client, where);
     await client.views.publish({ user_id: userId, view: buildSetupHomeView({ mayCreate }) });
     return;

@@ -55,3 +55,31 @@ export function businessOfWorkspace(
   if (!tenant) return undefined;
   return !tenant.slack?.teamId || tenant.slack.teamId === teamId ? tenant : undefined;
 }
+
+/** True when the workspace has a business already (a tenant mapped to it, or one serving every workspace). */
+export function workspaceHasBusiness(
+  deps: Pick<SlackDeps, 'routing' | 'tenants'>,
+  teamId: string | undefined,
+  userId: string,
+): boolean {
+  return (
+    businessOfWorkspace(deps, teamId, userId) !== undefined ||
+    deps.tenants.list().some((t) => t.slack?.teamId === teamId)
+  );
+}
+
+/**
+ * The tenant `tenantId` when it is one of this workspace's businesses (a button or a form names
+ * it; a name from another workspace gets nothing).
+ */
+export function businessNamed(
+  deps: Pick<SlackDeps, 'routing' | 'tenants'>,
+  teamId: string | undefined,
+  userId: string,
+  tenantId: string | undefined,
+): Tenant | undefined {
+  const tenant = deps.tenants.list().find((t) => t.id === tenantId);
+  if (!tenant || !teamId) return undefined;
+  if (tenant.slack?.teamId) return tenant.slack.teamId === teamId ? tenant : undefined;
+  return businessOfWorkspace(deps, teamId, userId)?.id === tenant.id ? tenant : undefined;
+}

@@ -16,7 +16,13 @@ import {
   readBusinessSettings,
   type WorkspacePerson,
 } from '../../views/business-settings-submission.ts';
-import { exampleTenant, expectKnownIds, expectWithinLimits } from '../support/view-fixtures.ts';
+import { buildHomeView, buildSetupHomeView } from '../../views/home-view.ts';
+import {
+  exampleTenant,
+  expectKnownIds,
+  expectWithinLimits,
+  NOW,
+} from '../support/view-fixtures.ts';
 
 const TEAM = 'T0NEWBOAT';
 const ZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/Lisbon', 'UTC'];
@@ -342,5 +348,34 @@ describe('readBusinessSettings', () => {
     expect([...roster].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [...tenant.roster].sort((a, b) => a.id.localeCompare(b.id)),
     );
+  });
+});
+
+describe('App Home and the business settings', () => {
+  it('asks an admin of a workspace with no business to set it up; tells others who can (snapshot)', () => {
+    const admin = buildSetupHomeView({ mayCreate: true });
+    const other = buildSetupHomeView({ mayCreate: false });
+    expectKnownIds(admin);
+    expect(JSON.stringify(admin)).toContain(ACTION_IDS.openBusinessSetup);
+    expect(JSON.stringify(other)).not.toContain(ACTION_IDS.openBusinessSetup);
+    expect({ admin, other }).toMatchSnapshot();
+  });
+
+  it('gives an admin the edit button of a stored business, or says a file business is read-only (snapshot)', async () => {
+    const tenant = await exampleTenant();
+    const settingsOf = (settings?: 'editable' | 'read_only') =>
+      buildHomeView({
+        upcoming: [],
+        tenant,
+        now: NOW,
+        ...(settings ? { settings } : {}),
+      }).blocks.find((b) => b.block_id === BLOCK_IDS.homeSettings);
+    expect(settingsOf()).toBeUndefined();
+    expect(JSON.stringify(settingsOf('editable'))).toContain(ACTION_IDS.editBusinessSettings);
+    expect(JSON.stringify(settingsOf('read_only'))).toContain('read-only in Slack');
+    expect({
+      editable: settingsOf('editable'),
+      readOnly: settingsOf('read_only'),
+    }).toMatchSnapshot();
   });
 });

@@ -5,7 +5,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { teamOf } from '../../../src/slack/slack-deps.ts';
-import { businessOfWorkspace, isBusinessAdmin } from '../../../src/slack/workspace-roles.ts';
+import {
+  businessNamed,
+  isBusinessAdmin,
+  workspaceHasBusiness,
+} from '../../../src/slack/workspace-roles.ts';
 import { ACTION_IDS } from '../../block-ids.ts';
 import { buildBusinessSettingsModal } from '../../business-settings-modal.ts';
 import { buildSettingsRefusalModal } from '../../business-settings-refusal.ts';
@@ -21,7 +25,7 @@ export function registerBusinessSettingsButtons(app: App, deps: SlackDeps): void
         client.views.open({ trigger_id: body.trigger_id, view });
       if (!teamId || !deps.tenants.storesTenants)
         return void (await open(buildSettingsRefusalModal('unknown')));
-      if (businessOfWorkspace(deps, teamId, userId))
+      if (workspaceHasBusiness(deps, teamId, userId))
         return void (await open(buildSettingsRefusalModal('exists')));
       const enterpriseId = body.enterprise?.id;
       if (!(await isBusinessAdmin(deps, client, { teamId, enterpriseId, userId })))
@@ -38,10 +42,9 @@ export function registerBusinessSettingsButtons(app: App, deps: SlackDeps): void
       const userId = body.user.id;
       const open = (view: Parameters<typeof client.views.open>[0]['view']) =>
         client.views.open({ trigger_id: body.trigger_id, view });
-      const tenant = businessOfWorkspace(deps, teamId, userId);
+      const tenant = businessNamed(deps, teamId, userId, action.value);
       // The button names the tenant; only the workspace's own business may be edited from it.
-      if (!teamId || !tenant || tenant.id !== action.value)
-        return void (await open(buildSettingsRefusalModal('unknown')));
+      if (!teamId || !tenant) return void (await open(buildSettingsRefusalModal('unknown')));
       const enterpriseId = body.enterprise?.id;
       if (!(await isBusinessAdmin(deps, client, { teamId, enterpriseId, userId, tenant })))
         return void (await open(buildSettingsRefusalModal('not_admin')));

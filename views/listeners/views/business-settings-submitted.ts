@@ -11,7 +11,11 @@ import { publishHome } from '../../../src/slack/home-tab.ts';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { teamOf } from '../../../src/slack/slack-deps.ts';
 import { lookUpPeople } from '../../../src/slack/workspace-people.ts';
-import { businessOfWorkspace, isBusinessAdmin } from '../../../src/slack/workspace-roles.ts';
+import {
+  businessNamed,
+  isBusinessAdmin,
+  workspaceHasBusiness,
+} from '../../../src/slack/workspace-roles.ts';
 import type { StoredTenant } from '../../../src/tenants/stored-tenant.ts';
 import { BLOCK_IDS, CALLBACK_IDS } from '../../block-ids.ts';
 import { decodeBusinessMetadata } from '../../business-settings-metadata.ts';
@@ -33,13 +37,14 @@ export function registerBusinessSettingsSubmitted(app: App, deps: SlackDeps): vo
 
     const metadata = decodeBusinessMetadata(view.private_metadata);
     if (!metadata || !teamId || metadata.teamId !== teamId) return refuseFor('unknown');
-    const current = businessOfWorkspace(deps, teamId, userId);
     let previous: StoredTenant | undefined;
     if (metadata.tenantId !== undefined) {
-      if (deps.tenants.source(metadata.tenantId) === 'file') return refuseFor('read_only');
-      previous = deps.tenants.stored(metadata.tenantId);
-      if (!previous || current?.id !== previous.tenant.id) return refuseFor('unknown');
-    } else if (current) return refuseFor('exists');
+      const named = businessNamed(deps, teamId, userId, metadata.tenantId);
+      if (!named) return refuseFor('unknown');
+      if (deps.tenants.source(named.id) === 'file') return refuseFor('read_only');
+      previous = deps.tenants.stored(named.id);
+      if (!previous) return refuseFor('unknown');
+    } else if (workspaceHasBusiness(deps, teamId, userId)) return refuseFor('exists');
     if (
       !(await isBusinessAdmin(deps, client, {
         teamId,
