@@ -114,7 +114,11 @@ export async function createRuntime(
     tenants.useStore(stores.tenants, {
       ...(stack ? { onTenant: (tenant) => ensureBuckets(clients.s3, [tenant.bucket]) } : {}),
     });
-    await tenants.refresh();
+    // A failed first read is not fatal: the file's tenants still work, and the next Slack request
+    // or job reads the store again (refreshIfStale: nothing loaded yet counts as stale).
+    await tenants
+      .refresh()
+      .catch((error: unknown) => logger.warn({ err: error }, 'reading stored tenants failed'));
     const secrets = options.secrets ?? (await loadLocalSecrets(config.dataDir));
     let serviceUrl = attachedHttpUrl ?? '';
     const pageBase = pageBaseFor(
