@@ -83,6 +83,39 @@ export const BLOCK_IDS = {
   reportOpenItems: 'report_open_items',
   reportActions: 'report_actions',
   homeMoney: 'home_money',
+  // The business settings modal (onboarding and later edits): `response_action: 'errors'` keys
+  // the schema's issues by these (views/business-settings-submission.ts).
+  bizName: 'biz_name',
+  bizDomain: 'biz_domain',
+  bizTimezone: 'biz_timezone',
+  bizContactEmail: 'biz_contact_email',
+  bizContactPhone: 'biz_contact_phone',
+  bizDepartureName: 'biz_departure_name',
+  bizDepartureAddress: 'biz_departure_address',
+  bizOpsChannel: 'biz_ops_channel',
+  bizRevenue: 'biz_revenue',
+  bizCaptainRate: 'biz_captain_rate',
+  bizCrewRate: 'biz_crew_rate',
+  bizCrewPaidBefore: 'biz_crew_paid_before',
+  bizCrewPaidAfter: 'biz_crew_paid_after',
+  bizCrewCount: 'biz_crew_count',
+  bizFees: 'biz_fees',
+  bizCaptains: 'biz_captains',
+  bizFirstMates: 'biz_first_mates',
+  bizDeckhands: 'biz_deckhands',
+  bizHosts: 'biz_hosts',
+  bizOtherCrew: 'biz_other_crew',
+  bizApprovers: 'biz_approvers',
+  bizAdmins: 'biz_admins',
+  bizHouseRules: 'biz_house_rules',
+  bizSafetyNotes: 'biz_safety_notes',
+  bizWhatToBring: 'biz_what_to_bring',
+  bizCrewChecklist: 'biz_crew_checklist',
+  /** Context at the top: new business, or which version is being edited. */
+  bizIntro: 'biz_intro',
+  /** App Home: the set-up prompt, the settings buttons, the read-only note. */
+  homeSetup: 'home_setup',
+  homeSettings: 'home_settings',
 } as const;
 
 /** `action_id`s: what a `block_actions` listener matches on. */
@@ -129,6 +162,36 @@ export const ACTION_IDS = {
 
   /** The P&L's *Export CSV* (value: the period's spec, e.g. `2027-05`). */
   reportExportCsv: 'report_export_csv',
+  // The business settings modal's inputs (the element inside each input block).
+  bizName: 'biz_name_input',
+  bizDomain: 'biz_domain_input',
+  bizTimezone: 'biz_timezone_input',
+  bizContactEmail: 'biz_contact_email_input',
+  bizContactPhone: 'biz_contact_phone_input',
+  bizDepartureName: 'biz_departure_name_input',
+  bizDepartureAddress: 'biz_departure_address_input',
+  bizOpsChannel: 'biz_ops_channel_input',
+  bizRevenue: 'biz_revenue_input',
+  bizCaptainRate: 'biz_captain_rate_input',
+  bizCrewRate: 'biz_crew_rate_input',
+  bizCrewPaidBefore: 'biz_crew_paid_before_input',
+  bizCrewPaidAfter: 'biz_crew_paid_after_input',
+  bizCrewCount: 'biz_crew_count_input',
+  bizFees: 'biz_fees_input',
+  bizCaptains: 'biz_captains_input',
+  bizFirstMates: 'biz_first_mates_input',
+  bizDeckhands: 'biz_deckhands_input',
+  bizHosts: 'biz_hosts_input',
+  bizOtherCrew: 'biz_other_crew_input',
+  bizApprovers: 'biz_approvers_input',
+  bizAdmins: 'biz_admins_input',
+  bizHouseRules: 'biz_house_rules_input',
+  bizSafetyNotes: 'biz_safety_notes_input',
+  bizWhatToBring: 'biz_what_to_bring_input',
+  bizCrewChecklist: 'biz_crew_checklist_input',
+  /** App Home: Set up your business (no tenant yet) / Edit business settings (admins). */
+  openBusinessSetup: 'open_business_setup',
+  editBusinessSettings: 'edit_business_settings',
 } as const;
 
 /** `callback_id`s of views and shortcuts. */
@@ -137,6 +200,8 @@ export const CALLBACK_IDS = {
   closeOutModal: 'closeout_modal',
   /** The message shortcut "Create charter from message" (manifest.yml names it too). */
   createCharterShortcut: 'create_charter_from_message',
+  /** Set up / edit a business (tenant) from App Home. */
+  businessSettingsModal: 'business_settings_modal',
 } as const;
 
 /** Option values with a meaning of their own. Roster ids cannot start with `_`. */

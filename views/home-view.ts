@@ -5,10 +5,10 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Tenant } from '../src/tenants/tenant-schema.ts';
-import { BLOCK_IDS } from './block-ids.ts';
+import { ACTION_IDS, BLOCK_IDS } from './block-ids.ts';
 import { type CharterListEntry, charterSummaryText, upcomingCharters } from './charter-list.ts';
 import { type HomeMoney, homeMoneyBlocks } from './home-money-blocks.ts';
-import { formatClockTime, LIMITS, mrkdwn, plain, safe } from './slack-format.ts';
+import { button, formatClockTime, LIMITS, mrkdwn, plain, safe } from './slack-format.ts';
 
 export interface HomeViewInput {
   upcoming: readonly CharterListEntry[];
@@ -16,6 +16,11 @@ export interface HomeViewInput {
   now: Date;
   /** Only for approvers: the caller decides who sees money, and leaves this out for others. */
   money?: HomeMoney | undefined;
+  /**
+   * For an admin: `editable` shows *Edit business settings* (a tenant set up from Slack);
+   * `read_only` says the settings come from the tenants file. Absent for everyone else.
+   */
+  settings?: 'editable' | 'read_only';
 }
 
 /**
@@ -41,6 +46,7 @@ export function buildHomeView(input: HomeViewInput): HomeView {
         ].join('\n'),
       ),
     },
+    ...settingsBlocks(input),
     { type: 'divider' },
     ...(input.money ? homeMoneyBlocks(input.money, tenant) : []),
     {
@@ -71,5 +77,60 @@ export function buildHomeView(input: HomeViewInput): HomeView {
       elements: [mrkdwn(`…and ${upcoming.length - shown.length} more.`)],
     });
   }
+  return { type: 'home', blocks };
+}
+
+function settingsBlocks(input: HomeViewInput): KnownBlock[] {
+  if (input.settings === 'editable')
+    return [
+      {
+        type: 'actions',
+        block_id: BLOCK_IDS.homeSettings,
+        elements: [
+          button('Edit business settings', ACTION_IDS.editBusinessSettings, input.tenant.id),
+        ],
+      },
+    ];
+  if (input.settings === 'read_only')
+    return [
+      {
+        type: 'context',
+        block_id: BLOCK_IDS.homeSettings,
+        elements: [
+          mrkdwn(
+            "This business's settings come from the tenants file on deckhand's server, so they are read-only in Slack: change them in that file (DECKHAND_TENANTS_FILE).",
+          ),
+        ],
+      },
+    ];
+  return [];
+}
+
+/**
+ * The Home tab of a workspace with no business yet: its admins get *Set up your business*,
+ * everyone else is told who can.
+ *
+ * @example await client.views.publish({ user_id, view: buildSetupHomeView({ mayCreate: true }) })
+ */
+export function buildSetupHomeView(input: { mayCreate: boolean }): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain('deckhand', LIMITS.headerText) },
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.homeSetup,
+      text: mrkdwn(
+        input.mayCreate
+          ? '*Welcome aboard.* deckhand is installed but this workspace has no charter business yet. Set it up: name, time zone, ops channel, rates and crew. It takes a few minutes and can be changed later.'
+          : '*deckhand is installed, but this workspace has no charter business yet.* The person who installed deckhand or a workspace admin can set it up from this Home tab.',
+      ),
+      ...(input.mayCreate
+        ? {
+            accessory: button('Set up your business', ACTION_IDS.openBusinessSetup, 'new', {
+              style: 'primary',
+            }),
+          }
+        : {}),
+    },
+  ];
   return { type: 'home', blocks };
 }

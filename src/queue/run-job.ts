@@ -20,6 +20,10 @@ import type { JobDeps } from '../slack/slack-deps.ts';
 import type { Job } from './jobs.ts';
 
 export async function runJob(deps: JobDeps, client: WebClient, job: Job): Promise<void> {
+  // A job may name a tenant set up from Slack in another process (the Slack Lambda saved it).
+  await deps.tenants
+    .refreshIfStale()
+    .catch((error: unknown) => deps.logger.warn({ err: error }, 'reading stored tenants failed'));
   switch (job.type) {
     case 'pipeline.retry':
       return retryPipelineJob(deps, job);

@@ -24,6 +24,7 @@ import type { PipelineEventListener, SlackPorts } from '../slack/slack-deps.ts';
 import { type AwsClients, createAwsClients } from '../storage/aws-clients.ts';
 import type { DynamoBookingStore } from '../storage/dynamo-booking-store.ts';
 import type { EmbeddedStack } from '../storage/embedded-stack.ts';
+import { ensureBuckets } from '../storage/ensure-buckets.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { pageBaseFor, prepareEmbeddedStores, resolveEndpoints } from './endpoints.ts';
@@ -112,6 +113,16 @@ export async function createRuntime(
   try {
     await prepareEmbeddedStores(stack, clients, config, tenants);
     const stores = createStores(config, clients);
+    // Tenants set up from Slack join the file's (TenantRegistry says why it caches them); a
+    // fresh embedded stack also needs each one's page bucket.
+    tenants.useStore(stores.tenants, {
+      ...(stack ? { onTenant: (tenant) => ensureBuckets(clients.s3, [tenant.bucket]) } : {}),
+    });
+    // A failed first read is not fatal: the file's tenants still work, and the next Slack request
+    // or job reads the store again (refreshIfStale: nothing loaded yet counts as stale).
+    await tenants
+      .refresh()
+      .catch((error: unknown) => logger.warn({ err: error }, 'reading stored tenants failed'));
     const secrets = options.secrets ?? (await loadLocalSecrets(config.dataDir));
     let serviceUrl = attachedHttpUrl ?? '';
     const pageBase = pageBaseFor(

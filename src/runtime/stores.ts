@@ -9,6 +9,7 @@ import { DynamoCrewStore } from '../storage/dynamo-crew-store.ts';
 import { DynamoDraftStore } from '../storage/dynamo-draft-store.ts';
 import { DynamoIdempotencyRecordStore } from '../storage/dynamo-idempotency-record-store.ts';
 import { DynamoSccStore } from '../storage/dynamo-scc-store.ts';
+import { DynamoTenantStore } from '../storage/dynamo-tenant-store.ts';
 import { DynamoUploadCounter } from '../storage/dynamo-upload-counter.ts';
 
 export interface DeckhandStores {
@@ -19,6 +20,8 @@ export interface DeckhandStores {
   calendar: DynamoCalendarStore;
   scc: DynamoSccStore;
   uploadCounter: DynamoUploadCounter;
+  /** Tenants set up from Slack (docs/tenants.md). */
+  tenants: DynamoTenantStore;
   /** The built-in services' idempotency keys. */
   idempotency: LeasedIdempotencyStore;
 }
@@ -34,6 +37,7 @@ export function createStores(config: Config, clients: AwsClients): DeckhandStore
     calendar: new DynamoCalendarStore(doc, table),
     scc: new DynamoSccStore(doc, table),
     uploadCounter: new DynamoUploadCounter(doc, table),
+    tenants: new DynamoTenantStore(doc, table),
     // The lease is how long a request that died mid-way (its process killed) blocks a retry of
     // the same key: twice the clients' 5 s timeout, so a restarted pipeline's retries get through
     // (30 s outlasted them; found by test/reliability/sigkill-restart.test.ts). Taking over early

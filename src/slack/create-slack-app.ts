@@ -24,6 +24,7 @@ import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
 import { createSocketMode } from './socket-mode-receiver.ts';
 import { createSlackRouting } from './tenant-routing.ts';
+import { NO_INSTALLERS, type WorkspaceInstallers } from './workspace-installers.ts';
 
 /** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
 const REPLY_CLAIM_MS = 15 * 24 * 60 * 60 * 1000;
@@ -104,7 +105,13 @@ export function createSlackDeps(
   tenants: TenantRegistry,
   ports: SlackPorts,
   client: WebClient,
-  options: { logger: Logger; postIntervalMs?: number; coalesceMs?: number; queue?: WorkQueue },
+  options: {
+    logger: Logger;
+    postIntervalMs?: number;
+    coalesceMs?: number;
+    queue?: WorkQueue;
+    installers?: WorkspaceInstallers;
+  },
 ): { deps: SlackDeps; jobDeps: JobDeps; queue: WorkQueue; idle(): Promise<void> } {
   const work = new Set<Promise<unknown>>();
   const { drafts, pipeline } = ports;
@@ -141,6 +148,7 @@ export function createSlackDeps(
     crewPageUrl: pipeline.crewPageUrl,
     ...(pipeline.onEvent ? { onEvent: pipeline.onEvent } : {}),
     routing: createSlackRouting(config, tenants),
+    installers: options.installers ?? NO_INSTALLERS,
     thread,
     logger: options.logger,
     clock: pipeline.clock,
@@ -199,6 +207,8 @@ export async function createSlackApp(
     queue?: WorkQueue;
     /** Socket Mode's pong timeout and wait before a reconnect (default 5 s); tests shorten it. */
     socketPingTimeoutMs?: number;
+    /** Who installed deckhand into each workspace (the OAuth installation store); default: none known. */
+    installers?: WorkspaceInstallers;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;
@@ -233,6 +243,16 @@ export async function createSlackApp(
     app.client,
     options,
   );
+  // Tenants set up from Slack in another process (another Lambda) are seen within the cache's
+  // age; a failed read keeps the copy in memory rather than failing the request.
+  app.use(async ({ next }) => {
+    await tenants
+      .refreshIfStale()
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'reading stored tenants failed'),
+      );
+    await next();
+  });
   registerCommands(app, deps);
   registerViewListeners(app, deps);
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the

@@ -13,6 +13,7 @@ import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { CharterThread } from './charter-thread.ts';
 import type { SlackRouting } from './tenant-routing.ts';
+import type { WorkspaceInstallers } from './workspace-installers.ts';
 
 /** A subscriber to pipeline and crew events. */
 export type PipelineEventListener = (
@@ -53,6 +54,8 @@ export interface SlackDeps {
   /** Reports a crew answer taken in Slack, as the pipeline reports its events. */
   onEvent?: PipelineEventListener;
   routing: SlackRouting;
+  /** Who installed deckhand into a workspace (an admin of its business); default: none known. */
+  installers: WorkspaceInstallers;
   thread: CharterThread;
   logger: Logger;
   clock(): Date;

@@ -32,12 +32,19 @@ export function createSlackRouting(config: Config, tenants: TenantRegistry): Sla
         : undefined;
       if (byChannel) return byChannel;
       const byTeam = teamId ? all.filter((t) => t.slack?.teamId === teamId) : [];
+      // The default tenant takes what is unmapped, but not from another workspace than its own:
+      // a business set up from Slack in a second workspace must not fall through to it.
+      const fallback = config.defaultTenant ? tenants.get(config.defaultTenant) : undefined;
+      const fallbackHere =
+        fallback && (!fallback.slack?.teamId || !teamId || fallback.slack.teamId === teamId)
+          ? fallback
+          : undefined;
       // A workspace with one tenant: any of its channels. With several, only mapped channels, or
       // (in a DM or App Home) the one tenant the user approves for.
-      if (byTeam.length === 1 && !config.defaultTenant) return byTeam[0];
+      if (byTeam.length === 1 && !fallbackHere) return byTeam[0];
       const approverOf = userId ? byTeam.filter((t) => t.slack?.approvers.includes(userId)) : [];
       if (approverOf.length === 1) return approverOf[0];
-      return config.defaultTenant ? tenants.get(config.defaultTenant) : undefined;
+      return fallbackHere;
     },
     mayApprove(tenant, userId) {
       const approvers = config.slack.approvers ?? tenant.slack?.approvers ?? [];

@@ -76,6 +76,15 @@ export const keys = {
   }),
   /** GSI1: a tenant's close-outs, by booking id. */
   closeOutsByTenant: (tenantId: string) => `T#${tenantId}#CLOSEOUTS`,
+  /** A tenant set up from Slack: its current settings, with their version number. */
+  tenantSettings: (tenantId: string) => ({ pk: `T#${tenantId}#SETTINGS`, sk: 'CURRENT' }),
+  /** One saved version of a tenant's settings (history). */
+  tenantVersion: (tenantId: string, version: number) => ({
+    pk: `T#${tenantId}#SETTINGS`,
+    sk: `V#${String(version).padStart(8, '0')}`,
+  }),
+  /** GSI1: every stored tenant's current settings (a handful of items; read at start and on refresh). */
+  storedTenants: 'TENANTS',
   /** GSI1: a tenant's bookings by start time. */
   bookingsByStart: (tenantId: string) => `T#${tenantId}#BOOKINGS`,
 } as const;

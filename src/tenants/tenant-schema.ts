@@ -122,6 +122,13 @@ export const tenantSchema = z
         approvers: z
           .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD'))
           .default([]),
+        /**
+         * Slack users who may change this tenant's settings from App Home (with the installer and
+         * the workspace's admins and owners). A tenant from the tenants file is read-only in Slack.
+         */
+        admins: z
+          .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id like U0123ABCD'))
+          .default([]),
       })
       .optional(),
     /** Magic links, reminders and quiet hours. */

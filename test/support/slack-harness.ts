@@ -17,6 +17,7 @@ import {
   type SlackAppHandle,
   slackCrewNotifier,
 } from '../../src/slack/create-slack-app.ts';
+import type { WorkspaceInstallers } from '../../src/slack/workspace-installers.ts';
 import { loadTenantsFile } from '../../src/tenants/tenant-registry.ts';
 
 export const OPS = 'C0QSDOPS';
@@ -56,6 +57,8 @@ export async function startSlackHarness(
     socketAckTimeoutMs?: number;
     /** Socket Mode: re-deliveries before the stand-in gives an envelope up (Slack: 3). */
     socketMaxRetries?: number;
+    /** Who installed deckhand into each workspace (the OAuth install's store, faked). */
+    installers?: WorkspaceInstallers;
   } = {},
 ): Promise<SlackHarness> {
   // The stand-in starts first (the app needs its URL): it gets its rules once config is read.
@@ -120,6 +123,7 @@ export async function startSlackHarness(
     // A reconnect waits this long (default 5 s): tests that drop the socket stay quick. Not
     // shorter: a pong later than this (a busy event loop) makes the client reconnect.
     socketPingTimeoutMs: 1_000,
+    ...(options.installers ? { installers: options.installers } : {}),
   })) as SlackAppHandle;
   if (!socket) standIn.setAppUrl(`${runtime.httpUrl}/slack/events`);
   return {

@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { registerApplyChangeButtons } from './apply-change-buttons.ts';
 import { registerApprovalInputChanged } from './approval-input-changed.ts';
+import { registerBusinessSettingsButtons } from './business-settings-buttons.ts';
 import { registerCloseOutInputChanged } from './closeout-input-changed.ts';
 import { registerCloseOutOpenButton } from './closeout-open-button.ts';
 import { registerCrewAnswerButtons } from './crew-answer-buttons.ts';
@@ -25,4 +26,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   registerReportExportButton(app, deps);
   registerCloseOutOpenButton(app, deps);
   registerCloseOutInputChanged(app, deps);
+  registerBusinessSettingsButtons(app, deps);
 }
