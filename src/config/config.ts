@@ -17,7 +17,12 @@ import { logEnv } from '../logging/log-settings.ts';
 import { pipelineEnv } from '../pipeline/pipeline-settings.ts';
 import { sccEnv } from '../scc/scc-settings.ts';
 import { serverEnv } from '../server/server-settings.ts';
-import { slackEnv } from '../slack/slack-settings.ts';
+import {
+  type SlackOAuthSettings,
+  slackEnv,
+  slackOAuthProblems,
+  slackOAuthSettings,
+} from '../slack/slack-settings.ts';
 import { isLoopbackUrl, storageEnv } from '../storage/storage-settings.ts';
 import { tenantEnv } from '../tenants/tenant-settings.ts';
 import { bcryptHash, optionalString, optionalUrl } from './env-values.ts';
@@ -73,6 +78,8 @@ const envSchema = z
       ['DASHBOARD_URL', 'DASHBOARD_TOKEN', 'the calendar API needs its token'],
       ['SCC_URL', 'SCC_SERVICE_KEY', 'the SCC API needs its service key'],
     ];
+    for (const problem of slackOAuthProblems(env))
+      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     for (const [a, b, why] of pairs) {
       if (env[a] !== undefined && env[b] === undefined) {
         ctx.addIssue({
@@ -108,6 +115,10 @@ export type Config = Readonly<{
     apiUrl: string | undefined;
     /** Overrides every tenant's approver list: user ids, or '*' for anyone (trials, tests). */
     approvers: string[] | '*' | undefined;
+    /** OAuth installs (SLACK_CLIENT_ID, _SECRET, SLACK_STATE_SECRET); unset: one workspace, SLACK_BOT_TOKEN. */
+    oauth?: SlackOAuthSettings | undefined;
+    /** The KMS key sealing installations' tokens (AWS); unset: the data folder's key file. */
+    kmsKeyId?: string | undefined;
   };
   dashboard: { url: string; token: string; tokenHeader: string } | undefined;
   scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
@@ -161,6 +172,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           : e.DECKHAND_APPROVERS === '*'
             ? '*'
             : e.DECKHAND_APPROVERS.split(','),
+      // Only when set, so a single-workspace configuration reads as before.
+      ...(slackOAuthSettings(e) ? { oauth: slackOAuthSettings(e) } : {}),
+      ...(e.DECKHAND_KMS_KEY_ID ? { kmsKeyId: e.DECKHAND_KMS_KEY_ID } : {}),
     },
     dashboard:
       e.DASHBOARD_URL && e.DASHBOARD_TOKEN
