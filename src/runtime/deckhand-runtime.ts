@@ -26,6 +26,7 @@ import type { EmbeddedStack } from '../storage/embedded-stack.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { pageBaseFor, prepareEmbeddedStores, resolveEndpoints } from './endpoints.ts';
+import { createInstallationStore } from './installations.ts';
 import { feedSecretFor, type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
 import { createCrewNotifier } from './notifiers.ts';
 import { createPipelineDeps } from './pipeline-deps.ts';
@@ -105,6 +106,7 @@ export async function createRuntime(
   });
   const clients = createAwsClients(endpoints, faults);
   let server: Server | undefined;
+  let closeInstallations = (): void => undefined;
   try {
     await prepareEmbeddedStores(stack, clients, config, tenants);
     const stores = createStores(config, clients);
@@ -147,12 +149,18 @@ export async function createRuntime(
       retry: options.retry,
       leaseMs: options.leaseMs,
     });
+    // OAuth installs only: one workspace with SLACK_BOT_TOKEN needs no installation store.
+    const installed = config.slack.oauth
+      ? await createInstallationStore(config, clients)
+      : undefined;
+    if (installed) closeInstallations = installed.close;
     const slackPorts: SlackPorts = {
       bookings: stores.bookings,
       crew: stores.crew,
       drafts: stores.drafts,
       pipeline: deps,
       subscribe,
+      ...(installed ? { installations: installed.installations } : {}),
     };
     return {
       config,
@@ -174,12 +182,14 @@ export async function createRuntime(
           : `${serviceUrl}/calendar/${encodeURIComponent(tenant.calendarId)}/${feedSecretFor(secrets, tenant.calendarId)}.ics`,
       async close() {
         if (server) await stopHttpServer(server);
+        closeInstallations();
         clients.destroy();
         await stack?.stop();
       },
     };
   } catch (error) {
     if (server) await stopHttpServer(server).catch(() => undefined);
+    closeInstallations();
     clients.destroy();
     await stack?.stop().catch(() => undefined);
     throw error;

@@ -20,8 +20,12 @@ import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CharterThread } from './charter-thread.ts';
+import { registerInstallationEvents } from './installation-events.ts';
 import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
+import { createSlackOAuth, type lateOAuthRoute, NotInstalledError } from './slack-oauth.ts';
+import { manifestBotScopes } from './slack-scopes.ts';
+import { TeamTokenClient, withSlackWorkspace } from './team-token-client.ts';
 import { createSlackRouting } from './tenant-routing.ts';
 
 /** How long a posted reply's claim is kept: far longer than any queue keeps a message (SQS: 14 days). */
@@ -158,6 +162,14 @@ export function createSlackDeps(
   };
 }
 
+function requireBaseUrl(url: string | undefined): string {
+  if (!url)
+    throw new Error(
+      "OAuth installs need deckhand's public address for Slack's redirect: set DECKHAND_PUBLIC_URL",
+    );
+  return url;
+}
+
 /** Sends a pipeline or crew event to the worker, which keeps the thread (queue.idle() waits). */
 export function forwardEvent(
   queue: WorkQueue,
@@ -186,28 +198,81 @@ export async function createSlackApp(
     receiver?: Receiver;
     /** Where follow-up work goes; default: run in this process after the acknowledgement. */
     queue?: WorkQueue;
+    /** OAuth installs: /slack/install and /slack/oauth_redirect are attached here. */
+    oauthRoute?: ReturnType<typeof lateOAuthRoute>;
+    /** Where deckhand is reachable, for the OAuth redirect URL; default DECKHAND_PUBLIC_URL. */
+    baseUrl?: string;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;
-  if (!botToken || !signingSecret) return undefined;
+  const oauthSettings = config.slack.oauth;
+  if (!signingSecret || (!botToken && !oauthSettings)) return undefined;
+  const oauth =
+    oauthSettings && ports.installations
+      ? createSlackOAuth({
+          settings: oauthSettings,
+          installations: ports.installations,
+          baseUrl: requireBaseUrl(options.baseUrl ?? config.publicUrl),
+          scopes: manifestBotScopes(),
+          clientOptions: slackClientOptions(config),
+          logger: options.logger,
+        })
+      : undefined;
+  if (oauthSettings && !oauth)
+    throw new Error('OAuth installs need an installation store (the runtime gives one)');
   const receiver =
     appToken || options.receiver
       ? undefined
       : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
   const custom = options.receiver ?? receiver;
   const app = new App({
-    token: botToken,
+    // One workspace: its bot token. OAuth: each request's token from the installation store.
+    ...(oauth ? { authorize: oauth.authorize } : { token: botToken }),
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
     ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
   });
+  // With OAuth the shared client (thread, DMs, jobs) picks each workspace's token per call.
+  const teamClient = oauth
+    ? new TeamTokenClient(
+        slackClientOptions(config),
+        async (teamId, enterpriseId) =>
+          (
+            await oauth
+              .authorize({ teamId, enterpriseId, isEnterpriseInstall: false })
+              .catch(() => undefined)
+          )?.botToken,
+        tenants,
+      )
+    : undefined;
   const { deps, jobDeps, queue, idle } = createSlackDeps(
     config,
     tenants,
     ports,
-    app.client,
+    teamClient ?? app.client,
     options,
   );
+  if (oauth && teamClient) {
+    // Everything a request starts (queued jobs, thread posts) runs on behalf of its workspace.
+    app.use(({ context, next }) =>
+      withSlackWorkspace(
+        { teamId: context.teamId, enterpriseId: context.enterpriseId, botToken: context.botToken },
+        next,
+      ),
+    );
+    registerInstallationEvents(app, {
+      store: oauth.store,
+      logger: options.logger,
+      forget: (teamId) => teamClient.forget(teamId),
+    });
+    // A request from a workspace without an installation: logged (by authorize) and answered
+    // 200 with nothing done, so Slack does not retry it; any other error keeps Bolt's course.
+    app.error(async (error) => {
+      if ((error as { original?: unknown }).original instanceof NotInstalledError) return;
+      throw error;
+    });
+    options.oauthRoute?.attach((request) => oauth.handle(request));
+  }
   registerCommands(app, deps);
   registerViewListeners(app, deps);
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the

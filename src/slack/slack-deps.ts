@@ -7,6 +7,7 @@ import type { Job } from '../queue/jobs.ts';
 import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
+import type { InstallationRepository } from '../storage/ports/installation-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { CharterThread } from './charter-thread.ts';
@@ -31,6 +32,8 @@ export interface SlackPorts {
   pipeline: PipelineDeps;
   /** Adds a subscriber to pipeline and crew events (the charter thread); returns its removal. */
   subscribe(listener: PipelineEventListener): () => void;
+  /** Slack installations (OAuth installs); unset: one workspace with SLACK_BOT_TOKEN. */
+  installations?: InstallationRepository;
 }
 
 export interface SlackDeps {
