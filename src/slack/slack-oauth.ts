@@ -14,6 +14,7 @@ import type { Authorize, AuthorizeSourceData } from '@slack/bolt';
 import {
   ClearStateStore,
   type CodedError,
+  ErrorCode,
   type Installation,
   type InstallationQuery,
   type InstallationStore,
@@ -168,7 +169,7 @@ function failurePage(error: CodedError): string {
     error.code === 'slack_oauth_authorization_error' || /cancelled/i.test(error.message);
   const why = cancelled
     ? 'The install was cancelled in Slack, so nothing was installed.'
-    : error.code === 'slack_oauth_invalid_state_error' || error.code === 'slack_oauth_missing_state'
+    : error.code === ErrorCode.InvalidStateError || error.code === ErrorCode.MissingStateError
       ? 'This install link is not valid for this browser: it expired (links last ten minutes), was used already, or was opened in another browser.'
       : 'Slack did not confirm the install, so nothing was installed.';
   return page(
