@@ -203,18 +203,35 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
  * Slack's credentials, an external calendar's or SCC's key when those are used, and the built-in
  * services' credentials, which locally live in `<data dir>/secrets.json`.
  */
-const deployedSecretsSchema = z.strictObject({
-  SLACK_SIGNING_SECRET: z
-    .string()
-    .min(1, 'is required (Slack: Basic Information → Signing Secret)'),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
-  DASHBOARD_TOKEN: z.string().min(1).optional(),
-  SCC_SERVICE_KEY: z.string().min(1).optional(),
-  BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
-  BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
-  BUILTIN_SCC_SERVICE_KEY_HASH: bcryptHash('a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
-  FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
-});
+const deployedSecretsSchema = z
+  .strictObject({
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .min(1, 'is required (Slack: Basic Information → Signing Secret)'),
+    // One workspace: its bot token. OAuth installs (SLACK_CLIENT_ID in the environment): the
+    // client secret and the state secret instead, each workspace's token in the installation store.
+    SLACK_BOT_TOKEN: z
+      .string()
+      .startsWith('xoxb-', 'must be a bot token starting with xoxb-')
+      .optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_STATE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DASHBOARD_TOKEN: z.string().min(1).optional(),
+    SCC_SERVICE_KEY: z.string().min(1).optional(),
+    BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
+    BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
+    BUILTIN_SCC_SERVICE_KEY_HASH: bcryptHash('a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
+    FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
+  })
+  .superRefine((secrets, ctx) => {
+    if (!secrets.SLACK_BOT_TOKEN && !(secrets.SLACK_CLIENT_SECRET && secrets.SLACK_STATE_SECRET))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message:
+          'is required (one workspace), or SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are (OAuth installs)',
+      });
+  });
 export type DeployedSecrets = z.infer<typeof deployedSecretsSchema>;
 
 /** The secret's JSON validated, or every problem with it (names only, never values). */
@@ -233,6 +250,8 @@ export function parseDeployedSecrets(json: string): DeployedSecrets | string[] {
 const SECRET_KEYS = [
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
   'DASHBOARD_TOKEN',
   'SCC_SERVICE_KEY',
 ];
@@ -309,6 +328,8 @@ export function loadDeployedConfig(
         ? {
             SLACK_SIGNING_SECRET: secrets.SLACK_SIGNING_SECRET,
             SLACK_BOT_TOKEN: secrets.SLACK_BOT_TOKEN,
+            SLACK_CLIENT_SECRET: secrets.SLACK_CLIENT_SECRET,
+            SLACK_STATE_SECRET: secrets.SLACK_STATE_SECRET,
             DASHBOARD_TOKEN: secrets.DASHBOARD_TOKEN,
             SCC_SERVICE_KEY: secrets.SCC_SERVICE_KEY,
           }
