@@ -18,6 +18,7 @@ import { runJob } from '../queue/run-job.ts';
 import { MemoryWorkQueue, type WorkQueue } from '../queue/work-queue.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
+import type { InstallationRepository } from '../storage/ports/installation-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CharterThread } from './charter-thread.ts';
 import { registerInstallationEvents } from './installation-events.ts';
@@ -162,6 +163,32 @@ export function createSlackDeps(
   };
 }
 
+/**
+ * The client the thread, crew DMs and jobs share: one workspace's bot token, or with OAuth
+ * installs each workspace's token per call (TeamTokenClient) from the installation store.
+ */
+export function sharedSlackClient(
+  config: Config,
+  tenants: TenantRegistry,
+  installations: InstallationRepository | undefined,
+): WebClient {
+  if (!config.slack.oauth || !installations)
+    return new WebClient(config.slack.botToken, slackClientOptions(config));
+  return new TeamTokenClient(
+    slackClientOptions(config),
+    async (teamId, enterpriseId) => {
+      const found =
+        (await installations.find({ teamId, enterpriseId, isEnterpriseInstall: false })) ??
+        (enterpriseId
+          ? await installations.find({ teamId: undefined, enterpriseId, isEnterpriseInstall: true })
+          : undefined);
+      const bot = found?.installation.bot as { token?: unknown } | undefined;
+      return typeof bot?.token === 'string' ? bot.token : undefined;
+    },
+    tenants,
+  );
+}
+
 function requireBaseUrl(url: string | undefined): string {
   if (!url)
     throw new Error(
@@ -233,18 +260,7 @@ export async function createSlackApp(
     ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
   });
   // With OAuth the shared client (thread, DMs, jobs) picks each workspace's token per call.
-  const teamClient = oauth
-    ? new TeamTokenClient(
-        slackClientOptions(config),
-        async (teamId, enterpriseId) =>
-          (
-            await oauth
-              .authorize({ teamId, enterpriseId, isEnterpriseInstall: false })
-              .catch(() => undefined)
-          )?.botToken,
-        tenants,
-      )
-    : undefined;
+  const teamClient = oauth ? sharedSlackClient(config, tenants, ports.installations) : undefined;
   const { deps, jobDeps, queue, idle } = createSlackDeps(
     config,
     tenants,
@@ -252,7 +268,7 @@ export async function createSlackApp(
     teamClient ?? app.client,
     options,
   );
-  if (oauth && teamClient) {
+  if (oauth && teamClient instanceof TeamTokenClient) {
     // Everything a request starts (queued jobs, thread posts) runs on behalf of its workspace.
     app.use(({ context, next }) =>
       withSlackWorkspace(
@@ -263,7 +279,7 @@ export async function createSlackApp(
     registerInstallationEvents(app, {
       store: oauth.store,
       logger: options.logger,
-      forget: (teamId) => teamClient.forget(teamId),
+      forget: (teamId) => (teamClient as TeamTokenClient).forget(teamId),
     });
     // A request from a workspace without an installation: logged (by authorize) and answered
     // 200 with nothing done, so Slack does not retry it; any other error keeps Bolt's course.
