@@ -11,20 +11,19 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authorize, AuthorizeSourceData } from '@slack/bolt';
-import {
-  ClearStateStore,
-  type CodedError,
-  ErrorCode,
-  type Installation,
-  type InstallationQuery,
-  type InstallationStore,
-  InstallProvider,
-  type InstallURLOptions,
-  InvalidStateError,
-  LogLevel,
-  type Logger as OAuthLogger,
-  type StateStore,
+import type {
+  CodedError,
+  Installation,
+  InstallationQuery,
+  InstallationStore,
+  InstallURLOptions,
+  Logger as OAuthLogger,
+  StateStore,
 } from '@slack/oauth';
+// CommonJS whose re-exports Node's ESM loader cannot all see (ClearStateStore is missing as a
+// named export under plain node): taken from the default export.
+import slackOAuth from '@slack/oauth';
+
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../logging/logger.ts';
 import type { Route } from '../server/http-server.ts';
@@ -34,6 +33,10 @@ import type {
   InstallationRepository,
 } from '../storage/ports/installation-repository.ts';
 import type { SlackOAuthSettings } from './slack-settings.ts';
+
+const { ClearStateStore, ErrorCode, InstallProvider, InvalidStateError, LogLevel } = slackOAuth;
+type InstallProvider = InstanceType<typeof InstallProvider>;
+type ClearStateStore = InstanceType<typeof ClearStateStore>;
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
