@@ -86,6 +86,8 @@ export async function bundleLambdas(options: {
     );
     mkdirSync(join(dir, 'config'), { recursive: true });
     copyFileSync(options.tenantsFile, join(dir, TENANTS_PATH_IN_BUNDLE));
+    // The bot scopes an OAuth install asks for are read from the manifest (src/slack/slack-scopes.ts).
+    copyFileSync(join(REPO_ROOT, 'manifest.yml'), join(dir, 'manifest.yml'));
     bundles.push({ name, dir, codeBytes: statSync(join(dir, 'index.mjs')).size });
   }
   return bundles;

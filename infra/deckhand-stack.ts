@@ -27,6 +27,7 @@ import {
   aws_dynamodb as dynamodb,
   aws_events as events,
   aws_iam as iam,
+  aws_kms as kms,
   aws_lambda as lambda,
   aws_lambda_event_sources as lambdaEvents,
   aws_logs as logs,
@@ -65,6 +66,10 @@ export interface DeckhandStackProps extends StackProps {
   /** Who hears about jobs in the dead-letter queue (an SNS email subscription). */
   alarmEmail?: string | undefined;
   logRetention?: logs.RetentionDays;
+  /** OAuth installs: the Slack app's Client ID (its secret and the state secret are in the secret). */
+  slackClientId?: string | undefined;
+  /** Where deckhand is reachable (DECKHAND_PUBLIC_URL): OAuth's redirect URL is under it. */
+  publicUrl?: string | undefined;
 }
 
 /** The viewer-request functions' files, from the repository root. */
@@ -137,8 +142,19 @@ export class DeckhandStack extends Stack {
     // --- The secret: made by the operator, referenced by name, read at cold start ---
     const secret = secretsmanager.Secret.fromSecretNameV2(this, 'Secret', props.secretName);
 
+    // --- The key that seals Slack installations' tokens in the table (envelope encryption) ---
+    const tokenKey = new kms.Key(this, 'SlackTokenKey', {
+      description: 'deckhand: seals Slack installations (bot tokens) stored in the table',
+      enableKeyRotation: true,
+      // Losing the key loses every installation: it outlives the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     // --- The functions ---
     const environment = {
+      DECKHAND_KMS_KEY_ID: tokenKey.keyArn,
+      ...(props.slackClientId ? { SLACK_CLIENT_ID: props.slackClientId } : {}),
+      ...(props.publicUrl ? { DECKHAND_PUBLIC_URL: props.publicUrl } : {}),
       DECKHAND_TABLE: this.table.tableName,
       DECKHAND_QUEUE_URL: this.queue.queueUrl,
       DECKHAND_SECRETS_ID: props.secretName,
@@ -177,6 +193,8 @@ export class DeckhandStack extends Stack {
     for (const f of [slack, worker, http]) {
       this.table.grantReadWriteData(f);
       secret.grantRead(f);
+      // GenerateDataKey to seal an installation, Decrypt to read one (the key's own policy).
+      tokenKey.grant(f, 'kms:GenerateDataKey', 'kms:Decrypt');
     }
     for (const f of [slack, http, schedule]) this.queue.grantSendMessages(f);
     worker.addEventSource(

@@ -56,6 +56,15 @@ const settingsSchema = z.object({
   ),
   DEPLOY_SES_FROM: z.preprocess(blankIsUnset, z.email().optional()),
   DEPLOY_ALARM_EMAIL: z.preprocess(blankIsUnset, z.email().optional()),
+  // OAuth installs ("Add to Slack"): the app's Client ID; its secrets go in the deployment's secret.
+  DEPLOY_SLACK_CLIENT_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\d+\.\d+$/, "the Slack app's Client ID, digits.digits")
+      .optional(),
+  ),
+  DEPLOY_PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https$/ }).optional()),
 });
 
 const read = settingsSchema.safeParse(process.env);
@@ -104,6 +113,8 @@ new DeckhandStack(app, settings.DEPLOY_STACK_NAME, {
   tableName: settings.DEPLOY_TABLE,
   sesFrom: settings.DEPLOY_SES_FROM,
   alarmEmail: settings.DEPLOY_ALARM_EMAIL,
+  slackClientId: settings.DEPLOY_SLACK_CLIENT_ID,
+  publicUrl: settings.DEPLOY_PUBLIC_URL,
 });
 const assembly = app.synth();
 for (const bundle of bundles)

@@ -8,6 +8,7 @@ import { completeFinishedBookings } from '../pipeline/complete-finished-bookings
 import { resumeUnfinishedPipelines } from '../pipeline/resume-unfinished.ts';
 import { createRuntime } from '../runtime/deckhand-runtime.ts';
 import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
+import { lateOAuthRoute } from '../slack/slack-oauth.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
@@ -57,6 +58,10 @@ export function describeSetup(
     lines.push(
       `Slack: the built-in stand-in (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN not set): workspace at ${url}/, Web API at ${url}${STANDIN_PREFIX}/api/`,
     );
+  } else if (config.slack.oauth) {
+    lines.push(
+      `Slack: OAuth installs, "Add to Slack" at ${config.publicUrl ?? url}/slack/install (redirect URL ${config.publicUrl ?? url}/slack/oauth_redirect); request URL ${url}/slack/events`,
+    );
   } else if (!config.slack.botToken) {
     lines.push(
       'Not configured: Slack (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN), so no workspace is connected.',
@@ -95,22 +100,25 @@ export async function runServeCommand(
 
   const logger = createLogger(config.logLevel);
   const slackRoute = lateSlackRoute();
+  const oauthRoute = lateOAuthRoute();
   // No Slack credentials: local mode, the real app against a Slack stand-in on this server.
   const local: LocalSlack | undefined =
-    config.slack.botToken || config.slack.signingSecret
+    config.slack.botToken || config.slack.signingSecret || config.slack.oauth
       ? undefined
       : await startLocalSlack(config, tenants, logger);
   const dmNotifier = local ? local.crewNotifier : slackCrewNotifier(config);
   const runtime = await createRuntime(config, tenants, {
     serve: true,
     logger,
-    routes: [slackRoute, ...(local?.routes ?? [])],
+    routes: [slackRoute, oauthRoute, ...(local?.routes ?? [])],
     ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
   });
   const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
   const slack = await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
     logger,
     route: slackRoute,
+    oauthRoute,
+    baseUrl: config.publicUrl ?? runtime.httpUrl,
   });
   // Listen for Ctrl-C / SIGTERM before saying we are ready: whoever reads the ready line may
   // stop us at once, and a signal with no listener yet kills the process without cleaning up.

@@ -17,7 +17,12 @@ import { logEnv } from '../logging/log-settings.ts';
 import { pipelineEnv } from '../pipeline/pipeline-settings.ts';
 import { sccEnv } from '../scc/scc-settings.ts';
 import { serverEnv } from '../server/server-settings.ts';
-import { slackEnv } from '../slack/slack-settings.ts';
+import {
+  type SlackOAuthSettings,
+  slackEnv,
+  slackOAuthProblems,
+  slackOAuthSettings,
+} from '../slack/slack-settings.ts';
 import { isLoopbackUrl, storageEnv } from '../storage/storage-settings.ts';
 import { tenantEnv } from '../tenants/tenant-settings.ts';
 import { bcryptHash, optionalString, optionalUrl } from './env-values.ts';
@@ -78,6 +83,8 @@ const envSchema = z
       ['DASHBOARD_URL', 'DASHBOARD_TOKEN', 'the calendar API needs its token'],
       ['SCC_URL', 'SCC_SERVICE_KEY', 'the SCC API needs its service key'],
     ];
+    for (const problem of slackOAuthProblems(env))
+      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     for (const [a, b, why] of pairs) {
       // Socket Mode receives nothing over HTTP: no signature to check.
       if (b === 'SLACK_SIGNING_SECRET' && env.SLACK_APP_TOKEN !== undefined) continue;
@@ -115,6 +122,10 @@ export type Config = Readonly<{
     apiUrl: string | undefined;
     /** Overrides every tenant's approver list: user ids, or '*' for anyone (trials, tests). */
     approvers: string[] | '*' | undefined;
+    /** OAuth installs (SLACK_CLIENT_ID, _SECRET, SLACK_STATE_SECRET); unset: one workspace, SLACK_BOT_TOKEN. */
+    oauth?: SlackOAuthSettings | undefined;
+    /** The KMS key sealing installations' tokens (AWS); unset: the data folder's key file. */
+    kmsKeyId?: string | undefined;
   };
   dashboard: { url: string; token: string; tokenHeader: string } | undefined;
   scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
@@ -168,6 +179,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           : e.DECKHAND_APPROVERS === '*'
             ? '*'
             : e.DECKHAND_APPROVERS.split(','),
+      // Only when set, so a single-workspace configuration reads as before.
+      ...(slackOAuthSettings(e) ? { oauth: slackOAuthSettings(e) } : {}),
+      ...(e.DECKHAND_KMS_KEY_ID ? { kmsKeyId: e.DECKHAND_KMS_KEY_ID } : {}),
     },
     dashboard:
       e.DASHBOARD_URL && e.DASHBOARD_TOKEN
@@ -196,18 +210,35 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
  * Slack's credentials, an external calendar's or SCC's key when those are used, and the built-in
  * services' credentials, which locally live in `<data dir>/secrets.json`.
  */
-const deployedSecretsSchema = z.strictObject({
-  SLACK_SIGNING_SECRET: z
-    .string()
-    .min(1, 'is required (Slack: Basic Information → Signing Secret)'),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
-  DASHBOARD_TOKEN: z.string().min(1).optional(),
-  SCC_SERVICE_KEY: z.string().min(1).optional(),
-  BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
-  BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
-  BUILTIN_SCC_SERVICE_KEY_HASH: bcryptHash('a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
-  FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
-});
+const deployedSecretsSchema = z
+  .strictObject({
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .min(1, 'is required (Slack: Basic Information → Signing Secret)'),
+    // One workspace: its bot token. OAuth installs (SLACK_CLIENT_ID in the environment): the
+    // client secret and the state secret instead, each workspace's token in the installation store.
+    SLACK_BOT_TOKEN: z
+      .string()
+      .startsWith('xoxb-', 'must be a bot token starting with xoxb-')
+      .optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_STATE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DASHBOARD_TOKEN: z.string().min(1).optional(),
+    SCC_SERVICE_KEY: z.string().min(1).optional(),
+    BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
+    BUILTIN_SCC_SERVICE_KEY: z.string().min(32, 'must be 32-72 characters').max(72),
+    BUILTIN_SCC_SERVICE_KEY_HASH: bcryptHash('a bcrypt hash of BUILTIN_SCC_SERVICE_KEY'),
+    FEED_SECRET_SEED: z.string().min(32, 'must be at least 32 characters'),
+  })
+  .superRefine((secrets, ctx) => {
+    if (!secrets.SLACK_BOT_TOKEN && !(secrets.SLACK_CLIENT_SECRET && secrets.SLACK_STATE_SECRET))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message:
+          'is required (one workspace), or SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are (OAuth installs)',
+      });
+  });
 export type DeployedSecrets = z.infer<typeof deployedSecretsSchema>;
 
 /** The secret's JSON validated, or every problem with it (names only, never values). */
@@ -226,6 +257,8 @@ export function parseDeployedSecrets(json: string): DeployedSecrets | string[] {
 const SECRET_KEYS = [
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
   'DASHBOARD_TOKEN',
   'SCC_SERVICE_KEY',
 ];
@@ -302,6 +335,8 @@ export function loadDeployedConfig(
         ? {
             SLACK_SIGNING_SECRET: secrets.SLACK_SIGNING_SECRET,
             SLACK_BOT_TOKEN: secrets.SLACK_BOT_TOKEN,
+            SLACK_CLIENT_SECRET: secrets.SLACK_CLIENT_SECRET,
+            SLACK_STATE_SECRET: secrets.SLACK_STATE_SECRET,
             DASHBOARD_TOKEN: secrets.DASHBOARD_TOKEN,
             SCC_SERVICE_KEY: secrets.SCC_SERVICE_KEY,
           }

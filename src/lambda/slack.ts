@@ -8,7 +8,8 @@
 import { AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../slack/create-slack-app.ts';
-import { withTextBody } from './function-url-events.ts';
+import { INSTALL_PATH, lateOAuthRoute, REDIRECT_PATH } from '../slack/slack-oauth.ts';
+import { toLambdaResult, toServiceRequest, withTextBody } from './function-url-events.ts';
 import { defaultLambdaSources, type LambdaSources, once, withClose } from './lambda-context.ts';
 import { loadRuntimeContext } from './runtime-context.ts';
 
@@ -26,16 +27,19 @@ export function createSlackHandler(sources: LambdaSources): ((
       signingSecret: config.slack.signingSecret as string,
       logLevel: LogLevel.ERROR,
     });
+    // OAuth installs: this function's URL also serves /slack/install and /slack/oauth_redirect.
+    const oauthRoute = lateOAuthRoute();
     const slack = await createSlackApp(config, tenants, runtime.slackPorts, {
       logger,
       receiver,
       queue,
+      oauthRoute,
     });
     if (!slack)
       throw new Error(
-        'The Slack function needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN in its secret',
+        'The Slack function needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or, for OAuth installs, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET) in its secret',
       );
-    return { ...context, handle: receiver.toHandler() };
+    return { ...context, handle: receiver.toHandler(), oauthRoute };
   });
   return withClose(
     async (
@@ -43,6 +47,11 @@ export function createSlackHandler(sources: LambdaSources): ((
       lambdaContext: Context,
     ): Promise<APIGatewayProxyResult> => {
       const started = await start();
+      if (event.rawPath === INSTALL_PATH || event.rawPath === REDIRECT_PATH) {
+        const request = toServiceRequest(event);
+        if (request === 'too_large') return { statusCode: 413, body: '' };
+        return toLambdaResult(await started.oauthRoute.handle(request)) as APIGatewayProxyResult;
+      }
       const result = (await started.handle(
         withTextBody(event),
         lambdaContext,

@@ -4,15 +4,15 @@
  * a job at all, is reported in `batchItemFailures` so SQS retries only it, and after the queue's
  * maxReceiveCount moves it to the dead-letter queue (which has an alarm); the others are done.
  */
-import { WebClient } from '@slack/web-api';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { InvalidJobError, parseJob } from '../queue/jobs.ts';
 import { runJob } from '../queue/run-job.ts';
 import {
   createSlackDeps,
-  slackClientOptions,
+  sharedSlackClient,
   slackCrewNotifier,
 } from '../slack/create-slack-app.ts';
+import { withSlackWorkspace } from '../slack/team-token-client.ts';
 import { defaultLambdaSources, type LambdaSources, once, withClose } from './lambda-context.ts';
 import { loadRuntimeContext } from './runtime-context.ts';
 
@@ -27,7 +27,8 @@ export function createWorkerHandler(
       },
     });
     const { config, tenants, runtime, logger, queue } = context;
-    const client = new WebClient(config.slack.botToken, slackClientOptions(config));
+    // One workspace's token, or (OAuth installs) each job's workspace's from the installation store.
+    const client = sharedSlackClient(config, tenants, runtime.slackPorts.installations);
     const slack = createSlackDeps(config, tenants, runtime.slackPorts, client, { logger, queue });
     // The worker keeps the charter threads: the pipeline's events update them here.
     runtime.subscribe((tenantId, bookingId, event) =>
@@ -36,12 +37,14 @@ export function createWorkerHandler(
     return { ...context, slack, client };
   });
   return withClose(async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const { slack, client, logger } = await start();
+    const { slack, client, logger, tenants } = await start();
     const batchItemFailures: SQSBatchItemFailure[] = [];
     await Promise.all(
       event.Records.map(async (record) => {
         try {
-          await runJob(slack.jobDeps, client, parseJob(record.body));
+          const job = parseJob(record.body);
+          const teamId = tenants.list().find((t) => t.id === job.tenantId)?.slack?.teamId;
+          await withSlackWorkspace({ teamId }, () => runJob(slack.jobDeps, client, job));
         } catch (error) {
           logger.error(
             {

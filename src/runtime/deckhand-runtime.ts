@@ -28,6 +28,7 @@ import { ensureBuckets } from '../storage/ensure-buckets.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import { pageBaseFor, prepareEmbeddedStores, resolveEndpoints } from './endpoints.ts';
+import { createInstallationStore } from './installations.ts';
 import { feedSecretFor, type LocalSecrets, loadLocalSecrets } from './local-secrets.ts';
 import { createCrewNotifier } from './notifiers.ts';
 import { createPipelineDeps } from './pipeline-deps.ts';
@@ -110,6 +111,7 @@ export async function createRuntime(
   });
   const clients = createAwsClients(endpoints, faults);
   let server: Server | undefined;
+  let closeInstallations = (): void => undefined;
   try {
     await prepareEmbeddedStores(stack, clients, config, tenants);
     const stores = createStores(config, clients);
@@ -163,6 +165,11 @@ export async function createRuntime(
       leaseMs: options.leaseMs,
     });
     const reports = createReportPorts({ secrets, pageBase, clock, closeOuts: stores.closeOuts });
+    // OAuth installs only: one workspace with SLACK_BOT_TOKEN needs no installation store.
+    const installed = config.slack.oauth
+      ? await createInstallationStore(config, clients)
+      : undefined;
+    if (installed) closeInstallations = installed.close;
     const slackPorts: SlackPorts = {
       bookings: stores.bookings,
       crew: stores.crew,
@@ -171,6 +178,7 @@ export async function createRuntime(
       pipeline: deps,
       reports,
       subscribe,
+      ...(installed ? { installations: installed.installations } : {}),
     };
     return {
       config,
@@ -193,12 +201,14 @@ export async function createRuntime(
           : `${serviceUrl}/calendar/${encodeURIComponent(tenant.calendarId)}/${feedSecretFor(secrets, tenant.calendarId)}.ics`,
       async close() {
         if (server) await stopHttpServer(server);
+        closeInstallations();
         clients.destroy();
         await stack?.stop();
       },
     };
   } catch (error) {
     if (server) await stopHttpServer(server).catch(() => undefined);
+    closeInstallations();
     clients.destroy();
     await stack?.stop().catch(() => undefined);
     throw error;

@@ -18,11 +18,16 @@ import { runJob } from '../queue/run-job.ts';
 import { MemoryWorkQueue, type WorkQueue } from '../queue/work-queue.ts';
 import type { Route } from '../server/http-server.ts';
 import type { ServiceRequest, ServiceResponse } from '../server/service-http.ts';
+import type { InstallationRepository } from '../storage/ports/installation-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import { CharterThread } from './charter-thread.ts';
+import { registerInstallationEvents } from './installation-events.ts';
 import { ServiceRequestReceiver } from './service-request-receiver.ts';
 import type { JobDeps, SlackDeps, SlackPorts } from './slack-deps.ts';
+import { createSlackOAuth, type lateOAuthRoute, NotInstalledError } from './slack-oauth.ts';
+import { manifestBotScopes } from './slack-scopes.ts';
 import { createSocketMode } from './socket-mode-receiver.ts';
+import { TeamTokenClient, withSlackWorkspace } from './team-token-client.ts';
 import { createSlackRouting } from './tenant-routing.ts';
 import { NO_INSTALLERS, type WorkspaceInstallers } from './workspace-installers.ts';
 
@@ -170,6 +175,40 @@ export function createSlackDeps(
 }
 
 /**
+ * The client the thread, crew DMs and jobs share: one workspace's bot token, or with OAuth
+ * installs each workspace's token per call (TeamTokenClient) from the installation store.
+ */
+export function sharedSlackClient(
+  config: Config,
+  tenants: TenantRegistry,
+  installations: InstallationRepository | undefined,
+): WebClient {
+  if (!config.slack.oauth || !installations)
+    return new WebClient(config.slack.botToken, slackClientOptions(config));
+  return new TeamTokenClient(
+    slackClientOptions(config),
+    async (teamId, enterpriseId) => {
+      const found =
+        (await installations.find({ teamId, enterpriseId, isEnterpriseInstall: false })) ??
+        (enterpriseId
+          ? await installations.find({ teamId: undefined, enterpriseId, isEnterpriseInstall: true })
+          : undefined);
+      const bot = found?.installation.bot as { token?: unknown } | undefined;
+      return typeof bot?.token === 'string' ? bot.token : undefined;
+    },
+    tenants,
+  );
+}
+
+function requireBaseUrl(url: string | undefined): string {
+  if (!url)
+    throw new Error(
+      "OAuth installs need deckhand's public address for Slack's redirect: set DECKHAND_PUBLIC_URL",
+    );
+  return url;
+}
+
+/**
  * Sends a pipeline or crew event to the worker, which keeps the thread (queue.idle() waits); a
  * guest photo that landed becomes a `photos.count` job.
  */
@@ -209,11 +248,18 @@ export async function createSlackApp(
     socketPingTimeoutMs?: number;
     /** Who installed deckhand into each workspace (the OAuth installation store); default: none known. */
     installers?: WorkspaceInstallers;
+    /** OAuth installs: /slack/install and /slack/oauth_redirect are attached here. */
+    oauthRoute?: ReturnType<typeof lateOAuthRoute>;
+    /** Where deckhand is reachable, for the OAuth redirect URL; default DECKHAND_PUBLIC_URL. */
+    baseUrl?: string;
   },
 ): Promise<SlackAppHandle | undefined> {
   const { signingSecret, botToken, appToken } = config.slack;
-  if (!botToken || (!signingSecret && !appToken)) return undefined;
-  // Socket Mode (SLACK_APP_TOKEN) needs no signing secret: nothing arrives over HTTP.
+  const oauthSettings = config.slack.oauth;
+  // A bot token, or OAuth installs that give one per workspace; a signing secret, unless Socket
+  // Mode (SLACK_APP_TOKEN) carries everything and nothing arrives over HTTP.
+  if (!botToken && !oauthSettings) return undefined;
+  if (!signingSecret && !appToken) return undefined;
   const socket =
     appToken && !options.receiver
       ? createSocketMode({
@@ -225,23 +271,41 @@ export async function createSlackApp(
             : { pingTimeoutMs: options.socketPingTimeoutMs }),
         })
       : undefined;
+  const oauth =
+    oauthSettings && ports.installations
+      ? createSlackOAuth({
+          settings: oauthSettings,
+          installations: ports.installations,
+          baseUrl: requireBaseUrl(options.baseUrl ?? config.publicUrl),
+          scopes: manifestBotScopes(),
+          clientOptions: slackClientOptions(config),
+          logger: options.logger,
+        })
+      : undefined;
+  if (oauthSettings && !oauth)
+    throw new Error('OAuth installs need an installation store (the runtime gives one)');
   const receiver =
     socket || options.receiver || !signingSecret
       ? undefined
       : new ServiceRequestReceiver({ signingSecret, logger: options.logger });
   const app = new App({
-    token: botToken,
+    // One workspace: its bot token. OAuth: each request's token from the installation store.
+    ...(oauth ? { authorize: oauth.authorize } : { token: botToken }),
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
     receiver: options.receiver ?? socket?.receiver ?? receiver,
   });
   socket?.track(app);
+  // With OAuth the shared client (thread, DMs, jobs) picks each workspace's token per call.
+  const teamClient = oauth ? sharedSlackClient(config, tenants, ports.installations) : undefined;
+  // The onboarding's "who installed this workspace" comes from the OAuth installation store.
+  const installers = options.installers ?? ports.installations;
   const { deps, jobDeps, queue, idle } = createSlackDeps(
     config,
     tenants,
     ports,
-    app.client,
-    options,
+    teamClient ?? app.client,
+    installers ? { ...options, installers } : options,
   );
   // Tenants set up from Slack in another process (another Lambda) are seen within the cache's
   // age; a failed read keeps the copy in memory rather than failing the request.
@@ -253,6 +317,27 @@ export async function createSlackApp(
       );
     await next();
   });
+  if (oauth && teamClient instanceof TeamTokenClient) {
+    // Everything a request starts (queued jobs, thread posts) runs on behalf of its workspace.
+    app.use(({ context, next }) =>
+      withSlackWorkspace(
+        { teamId: context.teamId, enterpriseId: context.enterpriseId, botToken: context.botToken },
+        next,
+      ),
+    );
+    registerInstallationEvents(app, {
+      store: oauth.store,
+      logger: options.logger,
+      forget: (teamId) => (teamClient as TeamTokenClient).forget(teamId),
+    });
+    // A request from a workspace without an installation: logged (by authorize) and answered
+    // 200 with nothing done, so Slack does not retry it; any other error keeps Bolt's course.
+    app.error(async (error) => {
+      if ((error as { original?: unknown }).original instanceof NotInstalledError) return;
+      throw error;
+    });
+    options.oauthRoute?.attach((request) => oauth.handle(request));
+  }
   registerCommands(app, deps);
   registerViewListeners(app, deps);
   // Events of work done here (a crew member's DM answer) update the thread here, or, when the

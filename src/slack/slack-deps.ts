@@ -9,6 +9,7 @@ import type { BookingStore } from '../storage/ports/booking-store.ts';
 import type { CloseOutRepository } from '../storage/ports/closeout-repository.ts';
 import type { CrewRepository } from '../storage/ports/crew-repository.ts';
 import type { DraftRepository } from '../storage/ports/draft-repository.ts';
+import type { InstallationRepository } from '../storage/ports/installation-repository.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 import type { CharterThread } from './charter-thread.ts';
@@ -37,6 +38,8 @@ export interface SlackPorts {
   reports: ReportPorts;
   /** Adds a subscriber to pipeline and crew events (the charter thread); returns its removal. */
   subscribe(listener: PipelineEventListener): () => void;
+  /** Slack installations (OAuth installs); unset: one workspace with SLACK_BOT_TOKEN. */
+  installations?: InstallationRepository;
 }
 
 export interface SlackDeps {

@@ -52,7 +52,7 @@ export function buttonValue(blocks: unknown[] | undefined, actionId: string): st
 
 /** Forwards booking `n`'s email into the ops channel; returns the thread and its review card. */
 export async function forwardBooking(
-  h: Pick<SlackHarness, 'standIn'>,
+  h: { standIn: Pick<SlackHarness['standIn'], 'forwardEmail' | 'thread' | 'blockAction'> },
   n: number,
 ): Promise<{ threadTs: string; cardTs: string; draftId: string }> {
   const email = bookingEmail(n);
@@ -78,7 +78,7 @@ export async function forwardBooking(
 
 /** Clicks Review & approve on a card (as Dana unless said). */
 export function clickApprove(
-  h: Pick<SlackHarness, 'standIn'>,
+  h: { standIn: Pick<SlackHarness['standIn'], 'forwardEmail' | 'thread' | 'blockAction'> },
   card: { cardTs: string; draftId: string },
   userId = DANA,
 ) {

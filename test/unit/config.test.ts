@@ -144,7 +144,7 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${key}: `))).toHaveLength(1);
     }
     expect(problems).toContain(
-      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS, DECKHAND_QUEUE_URL, DECKHAND_SECRETS_ID, DECKHAND_PIPELINE_CONCURRENCY, DECKHAND_PIPELINE_LEASE_MS, DECKHAND_FAULTS)',
+      'DECKHAND_TENANT_FILE: is not a deckhand setting (known: DECKHAND_TENANTS_FILE, DECKHAND_DEFAULT_TENANT, DECKHAND_DATA_DIR, DECKHAND_TABLE, DECKHAND_PUBLIC_URL, DECKHAND_APPROVERS, DECKHAND_KMS_KEY_ID, DECKHAND_QUEUE_URL, DECKHAND_SECRETS_ID, DECKHAND_PIPELINE_CONCURRENCY, DECKHAND_PIPELINE_LEASE_MS, DECKHAND_FAULTS)',
     );
     expect(problems).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(problems).toContain('DASHBOARD_URL: must be an http(s) URL');
@@ -277,5 +277,38 @@ describe('loadConfig', () => {
       if (saved === undefined) delete process.env['PORT'];
       else process.env['PORT'] = saved;
     }
+  });
+});
+
+describe('loadConfig: Slack OAuth installs', () => {
+  const oauth = {
+    SLACK_SIGNING_SECRET: 'signing-secret',
+    SLACK_CLIENT_ID: '1234567890.0987654321',
+    SLACK_CLIENT_SECRET: 'a1b2c3d4e5f6a7b8c9d0',
+    SLACK_STATE_SECRET: 'x'.repeat(32),
+  };
+
+  it('reads the three keys together, with no bot token needed', () => {
+    const config = loadConfig({ ...oauth, DECKHAND_KMS_KEY_ID: 'alias/deckhand-tokens' });
+    expect(config.slack.oauth).toEqual({
+      clientId: '1234567890.0987654321',
+      clientSecret: 'a1b2c3d4e5f6a7b8c9d0',
+      stateSecret: 'x'.repeat(32),
+    });
+    expect(config.slack.kmsKeyId).toBe('alias/deckhand-tokens');
+    expect(config.slack.botToken).toBeUndefined();
+  });
+
+  it('reports every missing or bad OAuth key at once', () => {
+    expect(problemsOf({ SLACK_CLIENT_ID: '1234.5678' })).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_SECRET: is required when SLACK_CLIENT_ID is set/),
+      expect.stringMatching(/^SLACK_STATE_SECRET: is required when SLACK_CLIENT_ID is set/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET: is required with OAuth installs/),
+    ]);
+    const bad = problemsOf({ ...oauth, SLACK_CLIENT_ID: 'abc', SLACK_STATE_SECRET: 'short' });
+    expect(bad).toContainEqual(
+      expect.stringMatching(/^SLACK_CLIENT_ID: must be the app’s Client ID/),
+    );
+    expect(bad).toContainEqual(expect.stringMatching(/^SLACK_STATE_SECRET: must be at least 32/));
   });
 });

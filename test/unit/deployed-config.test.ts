@@ -87,3 +87,41 @@ describe('loadDeployedConfig', () => {
     ]);
   });
 });
+
+describe('loadDeployedConfig: OAuth installs', () => {
+  const { SLACK_BOT_TOKEN: _none, ...withoutToken } = SECRET;
+  const env = {
+    ...ENV,
+    SLACK_CLIENT_ID: '1234567890.0987654321',
+    DECKHAND_KMS_KEY_ID: 'arn:aws:kms:us-east-1:123456789012:key/abc',
+  };
+
+  it('takes the client secret and state secret from the secret, the client id and KMS key from the environment', () => {
+    const config = loadDeployedConfig(
+      env,
+      JSON.stringify({
+        ...withoutToken,
+        SLACK_CLIENT_SECRET: 'c'.repeat(32),
+        SLACK_STATE_SECRET: 's'.repeat(32),
+      }),
+    );
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({
+      clientId: '1234567890.0987654321',
+      clientSecret: 'c'.repeat(32),
+      stateSecret: 's'.repeat(32),
+    });
+    expect(config.slack.kmsKeyId).toBe('arn:aws:kms:us-east-1:123456789012:key/abc');
+  });
+
+  it('asks for a bot token or the OAuth secrets, and refuses them in the environment', () => {
+    expect(problemsOf(env, JSON.stringify(withoutToken))).toContainEqual(
+      expect.stringMatching(
+        /SLACK_BOT_TOKEN: is required \(one workspace\), or SLACK_CLIENT_SECRET/,
+      ),
+    );
+    expect(
+      problemsOf({ ...env, SLACK_CLIENT_SECRET: 'x'.repeat(32) }, JSON.stringify(SECRET)),
+    ).toContainEqual(expect.stringMatching(/^SLACK_CLIENT_SECRET: must not be in the environment/));
+  });
+});

@@ -61,6 +61,8 @@ beforeAll(() => {
     secretName: 'deckhand/test',
     tableName: 'deckhand-test',
     alarmEmail: 'ops@example.com',
+    slackClientId: '1234567890.0987654321',
+    publicUrl: 'https://deckhand.example.com',
   });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
@@ -225,7 +227,14 @@ describe('the functions', () => {
       });
       const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.DECKHAND_SECRETS_ID).toBe('deckhand/test');
-      expect(Object.keys(env).filter((k) => /SLACK|TOKEN|SERVICE_KEY|SEED/.test(k))).toEqual([]);
+      // The Slack app's Client ID is public (it is in every install link); its secret is not here.
+      expect(
+        Object.keys(env).filter(
+          (k) =>
+            /SLACK|TOKEN|SERVICE_KEY|SEED|SECRET/.test(k) &&
+            !['SLACK_CLIENT_ID', 'DECKHAND_SECRETS_ID'].includes(k),
+        ),
+      ).toEqual([]);
     }
     for (const [, group] of ofType('AWS::Logs::LogGroup'))
       expect(group.Properties.RetentionInDays).toBe(30);
@@ -242,8 +251,9 @@ describe('the functions', () => {
       idOf('AWS::SQS::Queue', 'WorkQueue'),
       ...ofType('AWS::S3::Bucket').map(([id]) => id),
       ...ofType('AWS::CloudFront::Distribution').map(([id]) => id),
+      idOf('AWS::KMS::Key', 'SlackTokenKey'),
     ];
-    expect(own).toHaveLength(6);
+    expect(own).toHaveLength(7);
     const actionsOf: Record<string, string[]> = {};
     for (const [id, policy] of ofType('AWS::IAM::Policy')) {
       const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
@@ -280,5 +290,30 @@ describe('the functions', () => {
     ).Statement.filter((s) => (s.Action as string[]).includes('s3:PutObject'));
     expect(puts).toHaveLength(2);
     for (const s of puts) expect(JSON.stringify(s.Resource)).toMatch(/\/uploads\/\*"\]\]\}$/);
+  });
+
+  it('seals Slack installations with a rotating KMS key the Slack, worker and HTTP functions may use', () => {
+    const keys = ofType('AWS::KMS::Key');
+    expect(keys).toHaveLength(1);
+    const [keyId, key] = keys[0] as [string, Resource];
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect((key as Resource & { DeletionPolicy?: string }).DeletionPolicy).toBe('Retain');
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(env.DECKHAND_KMS_KEY_ID), id).toContain(keyId);
+      expect(env.SLACK_CLIENT_ID).toBe('1234567890.0987654321');
+      expect(env.DECKHAND_PUBLIC_URL).toBe('https://deckhand.example.com');
+    }
+    const users = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.some(
+          (s) =>
+            JSON.stringify(s.Resource).includes(keyId) &&
+            JSON.stringify(s.Action) === JSON.stringify(['kms:GenerateDataKey', 'kms:Decrypt']),
+        ),
+      )
+      .map(([id]) => id.replace(/FunctionServiceRole.*/, ''))
+      .sort();
+    expect(users).toEqual(['Http', 'Slack', 'Worker']);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { registerCommands } from '../../commands/index.ts';
+import { registerInstallationEvents } from '../../src/slack/installation-events.ts';
 import type { SlackDeps } from '../../src/slack/slack-deps.ts';
 import { CALLBACK_IDS } from '../../views/block-ids.ts';
 import { registerViewListeners } from '../../views/listeners/index.ts';
@@ -35,6 +36,7 @@ function registered() {
   };
   registerCommands(app as never, {} as SlackDeps);
   registerViewListeners(app as never, {} as SlackDeps);
+  registerInstallationEvents(app as never, {} as never);
   return seen;
 }
 

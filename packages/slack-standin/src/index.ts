@@ -4,6 +4,15 @@
  * workspace lets a person use it. The one public entry point: nothing else is imported.
  */
 export { BLOCK_KIT_LIMITS, type BlockSurface, checkBlocks, checkView } from './block-kit-rules.ts';
+export {
+  createOAuthStandIn,
+  type Installed,
+  type OAuthApp,
+  type OAuthStandIn,
+  type OAuthStandInOptions,
+  type OAuthTeam,
+  startOAuthStandIn,
+} from './oauth-standin.ts';
 export { signSlackRequest } from './slack-signature.ts';
 export {
   createSlackStandInCore,
