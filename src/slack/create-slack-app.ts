@@ -199,6 +199,8 @@ export async function createSlackApp(
     token: botToken,
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
+    // The bot's ids from config: no auth.test when the app is built (a Lambda cold start).
+    ...(config.slack.bot ? { ...config.slack.bot, tokenVerificationEnabled: false } : {}),
     ...(custom ? { receiver: custom } : { socketMode: true, appToken, signingSecret }),
   });
   const { deps, jobDeps, queue, idle } = createSlackDeps(
