@@ -15,6 +15,9 @@ const sccKey = random();
 const secret = {
   SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET ?? '',
   SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN ?? '',
+  // auth.test's bot_id and user_id: with both, the Slack function's cold start skips auth.test.
+  ...(process.env.SLACK_BOT_ID ? { SLACK_BOT_ID: process.env.SLACK_BOT_ID } : {}),
+  ...(process.env.SLACK_BOT_USER_ID ? { SLACK_BOT_USER_ID: process.env.SLACK_BOT_USER_ID } : {}),
   ...(process.env.DASHBOARD_TOKEN ? { DASHBOARD_TOKEN: process.env.DASHBOARD_TOKEN } : {}),
   ...(process.env.SCC_SERVICE_KEY ? { SCC_SERVICE_KEY: process.env.SCC_SERVICE_KEY } : {}),
   BUILTIN_DASHBOARD_TOKEN: random(),

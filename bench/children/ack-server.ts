@@ -106,6 +106,19 @@ async function startReal(): Promise<{
     postIntervalMs: POST_INTERVAL_MS,
     coalesceMs: COALESCE_MS,
   });
+  // The smoke bench's self-test only (bench/smoke.ts --inject-slowdown): burn this much CPU
+  // in every request deckhand's app handles, an injected regression the smoke must catch.
+  const slowdownMs = Number(process.env.DECKHAND_SMOKE_SLOWDOWN_MS ?? 0);
+  if (slowdownMs > 0)
+    h.slack.app.use(async ({ next }) => {
+      // CPU time, not wall time: on a busy machine a wall-clock spin burns far less.
+      const start = process.cpuUsage();
+      for (let used = 0; used < slowdownMs * 1000; ) {
+        const u = process.cpuUsage(start);
+        used = u.user + u.system;
+      }
+      await next();
+    });
   const appUrl = `${h.runtime.httpUrl}/slack/events`;
   const proxy = await recordingProxy(() => appUrl);
   h.standIn.setAppUrl(proxy.url);

@@ -13,3 +13,16 @@ export function cpuMs(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** The direct children of a process (Linux: /proc/<pid>/task/<pid>/children), e.g. the embedded stores. */
+export function childPids(pid: number = process.pid): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}

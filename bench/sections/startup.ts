@@ -46,8 +46,9 @@ async function startOnce(
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(
-        () => reject(new Error(`no "listening" line in 20 s: ${out} ${stderr}`)),
-        20_000,
+        // Generous: with a load average of 16 on 2 cores a start has taken over 20 s.
+        () => reject(new Error(`no "listening" line in 60 s: ${out} ${stderr}`)),
+        60_000,
       );
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();

@@ -4,6 +4,7 @@
  * nothing waits). RSS of the process is sampled every 100 ms during each run.
  */
 import { startChild } from '../lib/child.ts';
+import { childPids } from '../lib/cpu.ts';
 import { rssMB, sampleRss } from '../lib/rss.ts';
 import { percentile, round } from '../lib/stats.ts';
 
@@ -11,7 +12,9 @@ interface ThroughputRun {
   count: number;
   latencyMs: number;
   wallMs: number;
+  /** The process and its embedded stores' process together. */
   cpuMs: number;
+  storesCpuMs: number;
   perBooking: number[];
   complete: number;
   failedSteps: number;
@@ -31,8 +34,11 @@ async function runOnce(count: number, latencyMs: number) {
   try {
     const idleRssMB = rssMB(child.pid);
     const rss = sampleRss(child.pid);
+    const storesPid = childPids(child.pid)[0];
+    const storesRss = storesPid ? sampleRss(storesPid) : undefined;
     const r = await child.call<ThroughputRun>('run', { count, latencyMs }, 200_000);
     const peak = rss.stop().peakMB;
+    const storesPeak = storesRss?.stop().peakMB ?? Number.NaN;
     const expected = {
       calendarEntries: count,
       sccEvents: count,
@@ -45,9 +51,10 @@ async function runOnce(count: number, latencyMs: number) {
       wallMs: round(r.wallMs),
       /** Bookings fully processed (every step done, booking active) per second of the run. */
       bookingsPerSecond: round(r.complete / (r.wallMs / 1000)),
-      /** CPU time of the whole process (pipeline, stores, built-in services) per booking. */
+      /** CPU time per booking of the runtime (pipeline, built-in services) and its stores' process. */
       cpuMsPerBooking: round(r.cpuMs / count),
-      /** Share of one core the process used: near 1, the single event loop is the limit. */
+      storesCpuMsPerBooking: round(r.storesCpuMs / count),
+      /** Cores used by both processes: near 1 for the runtime alone, its event loop is the limit. */
       cpuUtilisation: round(r.cpuMs / r.wallMs),
       perBookingMs: {
         p50: round(percentile(r.perBooking, 50)),
@@ -64,6 +71,8 @@ async function runOnce(count: number, latencyMs: number) {
       exact: Object.entries(expected).every(([k, v]) => r.counts[k as keyof typeof r.counts] === v),
       idleRssMB: round(idleRssMB),
       peakRssMB: round(peak),
+      /** The embedded stores' own process (dynalite, s3rver), sampled alongside. */
+      storesPeakRssMB: round(storesPeak),
     };
   } finally {
     await child.close();

@@ -80,6 +80,8 @@ const envSchema = z
         'SLACK_BOT_TOKEN',
         'Socket Mode receives over the app-level token and answers with the bot token (xoxb-…)',
       ],
+      ['SLACK_BOT_ID', 'SLACK_BOT_USER_ID', "set both of the bot's ids (auth.test), or neither"],
+      ['SLACK_BOT_USER_ID', 'SLACK_BOT_ID', "set both of the bot's ids (auth.test), or neither"],
       ['DASHBOARD_URL', 'DASHBOARD_TOKEN', 'the calendar API needs its token'],
       ['SCC_URL', 'SCC_SERVICE_KEY', 'the SCC API needs its service key'],
     ];
@@ -126,6 +128,8 @@ export type Config = Readonly<{
     oauth?: SlackOAuthSettings | undefined;
     /** The KMS key sealing installations' tokens (AWS); unset: the data folder's key file. */
     kmsKeyId?: string | undefined;
+    /** The bot's ids, both or neither: with them Bolt makes no auth.test at start-up. */
+    bot: { botId: string; botUserId: string } | undefined;
   };
   dashboard: { url: string; token: string; tokenHeader: string } | undefined;
   scc: { url: string; serviceKey: string; keyHeader: string } | undefined;
@@ -173,6 +177,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      bot:
+        e.SLACK_BOT_ID && e.SLACK_BOT_USER_ID
+          ? { botId: e.SLACK_BOT_ID, botUserId: e.SLACK_BOT_USER_ID }
+          : undefined,
       approvers:
         e.DECKHAND_APPROVERS === undefined
           ? undefined
@@ -223,6 +231,9 @@ const deployedSecretsSchema = z
       .optional(),
     SLACK_CLIENT_SECRET: z.string().min(1).optional(),
     SLACK_STATE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Optional: with both, the Slack function's cold start makes no auth.test (config.slack.bot).
+    SLACK_BOT_ID: z.string().optional(),
+    SLACK_BOT_USER_ID: z.string().optional(),
     DASHBOARD_TOKEN: z.string().min(1).optional(),
     SCC_SERVICE_KEY: z.string().min(1).optional(),
     BUILTIN_DASHBOARD_TOKEN: z.string().min(32, 'must be at least 32 characters'),
@@ -337,6 +348,8 @@ export function loadDeployedConfig(
             SLACK_BOT_TOKEN: secrets.SLACK_BOT_TOKEN,
             SLACK_CLIENT_SECRET: secrets.SLACK_CLIENT_SECRET,
             SLACK_STATE_SECRET: secrets.SLACK_STATE_SECRET,
+            SLACK_BOT_ID: secrets.SLACK_BOT_ID ?? env.SLACK_BOT_ID,
+            SLACK_BOT_USER_ID: secrets.SLACK_BOT_USER_ID ?? env.SLACK_BOT_USER_ID,
             DASHBOARD_TOKEN: secrets.DASHBOARD_TOKEN,
             SCC_SERVICE_KEY: secrets.SCC_SERVICE_KEY,
           }

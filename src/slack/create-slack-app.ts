@@ -294,6 +294,9 @@ export async function createSlackApp(
     clientOptions: slackClientOptions(config),
     logLevel: LogLevel.ERROR,
     receiver: options.receiver ?? socket?.receiver ?? receiver,
+    // The bot's ids from config: no auth.test when the app is built (a Lambda cold start). With
+    // OAuth installs each workspace's bot differs, so authorize gives them instead.
+    ...(config.slack.bot && !oauth ? { ...config.slack.bot, tokenVerificationEnabled: false } : {}),
   });
   socket?.track(app);
   // With OAuth the shared client (thread, DMs, jobs) picks each workspace's token per call.

@@ -78,6 +78,23 @@ describe('the Slack function', () => {
     // Bolt checks the bot token (auth.test) when the app is built; let it finish before closing.
     await vi.waitFor(() => expect(h.standIn.calls.map((c) => c.method)).toContain('auth.test'));
   });
+
+  it("with the bot's ids in the secret, a cold start answers without calling auth.test", async () => {
+    h = await startLambdaHarness({
+      secret: { SLACK_BOT_ID: 'B0DECKBOT', SLACK_BOT_USER_ID: 'U0DECKBOT' },
+    });
+
+    const help = await h.standIn.slashCommand({
+      command: '/charter',
+      text: 'help',
+      userId: DANA,
+      channelId: OPS,
+    });
+
+    expect(help.status).toBe(200);
+    expect(help.body).toContain('/charter');
+    expect(h.standIn.calls.map((c) => c.method)).not.toContain('auth.test');
+  });
 });
 
 describe('the charter story on Lambda', () => {

@@ -124,7 +124,9 @@ export interface LambdaHarness {
   close(): Promise<void>;
 }
 
-export async function startLambdaHarness(): Promise<LambdaHarness> {
+export async function startLambdaHarness(
+  options: { secret?: Record<string, string> } = {},
+): Promise<LambdaHarness> {
   const stores = await startTestStores(['queenofsandiego.com', 'keysreefrunner-guest-pages']);
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-lambda-'));
   const sccKey = 'k'.repeat(40);
@@ -135,6 +137,7 @@ export async function startLambdaHarness(): Promise<LambdaHarness> {
     BUILTIN_SCC_SERVICE_KEY: sccKey,
     BUILTIN_SCC_SERVICE_KEY_HASH: await bcrypt.hash(sccKey, 4),
     FEED_SECRET_SEED: 'f'.repeat(40),
+    ...options.secret,
   });
   const state = { queued: [] as string[], secretReads: 0 };
   const aws = createServer((req, res) => {

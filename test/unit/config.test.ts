@@ -32,6 +32,7 @@ const DEFAULTS = {
     appToken: undefined,
     apiUrl: undefined,
     approvers: undefined,
+    bot: undefined,
   },
   dashboard: undefined,
   scc: undefined,
@@ -107,6 +108,7 @@ describe('loadConfig', () => {
         appToken: 'xapp-1',
         apiUrl: undefined,
         approvers: undefined,
+        bot: undefined,
       },
       dashboard: {
         url: 'https://dash.example.com',
@@ -199,6 +201,21 @@ describe('loadConfig', () => {
       appToken: 'xapp-1',
       signingSecret: undefined,
     });
+  });
+
+  it("reads the bot's two ids together, and refuses one without the other or a malformed one", () => {
+    // Act + Assess
+    expect(
+      loadConfig({ SLACK_BOT_ID: 'B0DECKBOT', SLACK_BOT_USER_ID: 'U0DECKBOT' }).slack.bot,
+    ).toEqual({ botId: 'B0DECKBOT', botUserId: 'U0DECKBOT' });
+    expect(loadConfig({}).slack.bot).toBeUndefined();
+    expect(problemsOf({ SLACK_BOT_ID: 'B0DECKBOT' })).toEqual([
+      "SLACK_BOT_USER_ID: is required when SLACK_BOT_ID is set: set both of the bot's ids (auth.test), or neither",
+    ]);
+    expect(problemsOf({ SLACK_BOT_ID: 'U0DECKBOT', SLACK_BOT_USER_ID: 'B0DECKBOT' })).toEqual([
+      "SLACK_BOT_ID: a bot id (B0123ABCD): auth.test's bot_id",
+      "SLACK_BOT_USER_ID: the bot's user id (U0123ABCD): auth.test's user_id",
+    ]);
   });
 
   it('treats an empty partner as missing', () => {
