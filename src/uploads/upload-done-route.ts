@@ -19,7 +19,12 @@ import { parseJsonRequest } from '../server/parse-json-request.ts';
 import { jsonResponse, type ServiceRequest, type ServiceResponse } from '../server/service-http.ts';
 import { UPLOAD_URL_EXPIRES_SECONDS } from './presign-upload.ts';
 import { uploadPrefix, uploadWindowState } from './upload-policy.ts';
-import type { UploadRouteDeps } from './upload-routes.ts';
+import {
+  guestBookingOf,
+  isJson,
+  NOT_FOUND_MESSAGE,
+  type UploadRouteDeps,
+} from './upload-routes.ts';
 
 export interface UploadDoneDeps extends Pick<UploadRouteDeps, 'store' | 'tenants' | 'counter'> {
   /** Queues the recount (the runtime turns it into a `photos.count` job for the Slack side). */
@@ -33,9 +38,6 @@ export const UPLOAD_DONE_PATH = /^\/g\/([A-Za-z0-9]{7,16})\/uploads\/done\/?$/;
 const MAX_REQUEST_BYTES = 1024;
 
 const doneSchema = z.object({ key: z.string().min(1).max(300) });
-
-const NOT_FOUND_MESSAGE =
-  'This trip page does not exist. Check the link you were sent, or ask the charter company for a new one.';
 
 /** The counter item of the "done" calls, beside the booking's presign counter. */
 export function doneCounterId(bookingId: string): string {
@@ -51,7 +53,7 @@ export function createUploadDoneHandler(
     if (!match) return errorResponse(404, 'not_found', NOT_FOUND_MESSAGE);
     if (request.method !== 'POST')
       return errorResponse(405, 'method_not_allowed', 'Use POST with {"key"}.', { allow: 'POST' });
-    if (!/^application\/json\s*(;|$)/i.test((request.headers['content-type'] ?? '').trim()))
+    if (!isJson(request))
       return errorResponse(
         415,
         'unsupported_media_type',
@@ -59,19 +61,9 @@ export function createUploadDoneHandler(
       );
     const parsed = parseJsonRequest(request, doneSchema, MAX_REQUEST_BYTES);
     if (!parsed.ok) return parsed.response;
-
-    const slug = (match[1] ?? '').toUpperCase();
-    const owner = await deps.store.findSlug(slug);
-    if (owner?.kind !== 'guest') return errorResponse(404, 'not_found', NOT_FOUND_MESSAGE);
-    const tenant = deps.tenants.list().find((t) => t.id === owner.tenantId);
-    const booking = tenant ? await deps.store.get(owner.tenantId, owner.bookingId) : undefined;
-    if (!tenant || !booking) return errorResponse(404, 'not_found', NOT_FOUND_MESSAGE);
-    if (booking.status === 'cancelled')
-      return errorResponse(
-        410,
-        'booking_cancelled',
-        'This charter was cancelled, so there are no photos to upload.',
-      );
+    const found = await guestBookingOf(deps, match[1] ?? '');
+    if (!found.ok) return found.response;
+    const { slug, tenant, booking } = found;
     if (!parsed.value.key.startsWith(uploadPrefix(tenant.id, slug)))
       return errorResponse(400, 'invalid_request', 'key: not a photo of this trip.');
     const now = clock();

@@ -59,12 +59,46 @@ export const REFUSAL_STATUS: Record<UploadRefusalCode, number> = {
   photo_limit_reached: 409,
 };
 
-const NOT_FOUND_MESSAGE =
+export const NOT_FOUND_MESSAGE =
   'This trip page does not exist. Check the link you were sent, or ask the charter company for a new one.';
 
-function isJson(request: ServiceRequest): boolean {
+export function isJson(request: ServiceRequest): boolean {
   const type = request.headers['content-type'] ?? '';
   return /^application\/json\s*(;|$)/i.test(type.trim());
+}
+
+/**
+ * The guest booking a `/g/<slug>/…` request is for, or the answer that refuses it: 404 for an
+ * unknown page (a crew slug answers exactly as an unknown one), 410 for a cancelled charter.
+ * Shared by the presign route and the "done" route.
+ */
+export async function guestBookingOf(
+  deps: Pick<UploadRouteDeps, 'store' | 'tenants'>,
+  rawSlug: string,
+): Promise<
+  | { ok: true; slug: string; tenant: Tenant; booking: Booking }
+  | { ok: false; response: ServiceResponse }
+> {
+  const slug = rawSlug.toUpperCase();
+  const notFound = {
+    ok: false,
+    response: errorResponse(404, 'not_found', NOT_FOUND_MESSAGE),
+  } as const;
+  const owner = await deps.store.findSlug(slug);
+  if (owner?.kind !== 'guest') return notFound;
+  const tenant = deps.tenants.list().find((t) => t.id === owner.tenantId);
+  const booking = tenant ? await deps.store.get(owner.tenantId, owner.bookingId) : undefined;
+  if (!tenant || !booking) return notFound;
+  if (booking.status === 'cancelled')
+    return {
+      ok: false,
+      response: errorResponse(
+        410,
+        'booking_cancelled',
+        'This charter was cancelled, so there are no photos to upload.',
+      ),
+    };
+  return { ok: true, slug, tenant, booking };
 }
 
 /** The handler for `/g/<slug>/uploads` (exported for tests and other transports). */
@@ -94,20 +128,9 @@ export function createUploadHandler(
     const parsed = parseJsonRequest(request, uploadRequestSchema, MAX_REQUEST_BYTES);
     if (!parsed.ok) return parsed.response;
 
-    const slug = (match[1] ?? '').toUpperCase();
-    const owner = await deps.store.findSlug(slug);
-    // A crew slug is not a guest page: answer exactly as for an unknown one.
-    if (owner?.kind !== 'guest') return errorResponse(404, 'not_found', NOT_FOUND_MESSAGE);
-    const tenant = deps.tenants.list().find((t) => t.id === owner.tenantId);
-    const booking = tenant ? await deps.store.get(owner.tenantId, owner.bookingId) : undefined;
-    if (!tenant || !booking) return errorResponse(404, 'not_found', NOT_FOUND_MESSAGE);
-    if (booking.status === 'cancelled') {
-      return errorResponse(
-        410,
-        'booking_cancelled',
-        'This charter was cancelled, so there are no photos to upload.',
-      );
-    }
+    const found = await guestBookingOf(deps, match[1] ?? '');
+    if (!found.ok) return found.response;
+    const { tenant, booking } = found;
 
     try {
       const upload = await presignUpload(
