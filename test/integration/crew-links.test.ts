@@ -412,7 +412,8 @@ describe('crew never see money', () => {
     );
     const csv = reportCsv(report, h.tenant.timezone);
     expect(JSON.stringify(report)).toContain(String(booking.price.netCents));
-    expect(csv).toContain((booking.price.netCents / 100).toFixed(2));
+    // A closed-out charter's CSV row carries its actual figures (basis "actual"), not the quote.
+    expect(csv).toContain(`${(closeOut.actual.netCents / 100).toFixed(2)},active,actual`);
     expect(needles).toContain('3,172.58');
 
     const link = outbox(h.dataDir).find((m) => m.to === 'jules')?.link as string;
