@@ -383,6 +383,8 @@ function readBareNumbers(line: CharterLine, fields: BookingFields): void {
   line.read('grossAmountCents', n, 'inferred');
 }
 
+const MONTH_ABBR = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
 /**
  * Parses `/charter` text typed by an operator. Relative dates resolve against `today` in the
  * tenant's zone; a date without a year is the next one on or after today.
@@ -417,7 +419,14 @@ export function parseCharterText(input: string, today: LocalDate): CharterReadin
   readPlace(line, fields);
   readName(line, fields, 'bare');
   readBareNumbers(line, fields);
-  for (const word of line.leftovers()) line.refuse(word, 'not part of a booking');
+  for (const word of line.leftovers())
+    line.refuse(
+      word,
+      // "the 19th" names no month: which one is a guess this reader does not make.
+      /^\d{1,2}(?:st|nd|rd|th)$/iu.test(word.word)
+        ? `a day without its month: add the month ('${MONTH_ABBR[today.month - 1]} ${word.word}') or its weekday ('Sat the ${word.word}')`
+        : 'not part of a booking',
+    );
   // Evidence in the fields' own order, as the email side lists it.
   const evidence: FieldEvidenceMap = {};
   for (const field of bookingFieldNames)

@@ -97,6 +97,24 @@ const DAY_FIRST = new RegExp(
   'i',
 );
 
+// "Saturday the 19th", "Sat 19th", "Fri, the 3rd": a day of the month named with its weekday.
+// Without the weekday a bare "the 19th" is not read (nothing says which month); the suffix or
+// "the" is required ("Sat 10" is more often a time), and a month after it is DAY_FIRST's.
+const WEEKDAY_DAY = new RegExp(
+  `\\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\\.?,?\\s{1,3}(?:the\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th))\\b(?!\\s{0,3}(?:of\\s{1,3})?${MONTH_RE}\\b)(?![:/.]\\d)`,
+  'i',
+);
+
+/** The first `day` of a month on or after `reference` (this month's, else the next one's). */
+function nextDayOfMonth(day: number, reference: LocalDate): LocalDate | undefined {
+  for (let k = 0; k < 3; k += 1) {
+    const month0 = reference.month - 1 + k;
+    const candidate = validDate(reference.year + Math.floor(month0 / 12), (month0 % 12) + 1, day);
+    if (candidate && compareDates(candidate, reference) >= 0) return candidate;
+  }
+  return undefined;
+}
+
 export interface Found<T> {
   value: T;
   index: number;
@@ -151,6 +169,15 @@ function findDateIn(
     const value = month && resolveYear(dayFirst[3], month, Number(dayFirst[1]), reference);
     if (value) candidates.push({ value, index: dayFirst.index, length: dayFirst[0].length });
   }
+  const weekdayDay = WEEKDAY_DAY.exec(text);
+  if (weekdayDay) {
+    const digits = weekdayDay[1] ?? weekdayDay[2] ?? '';
+    const value = nextDayOfMonth(Number(digits), reference);
+    // The date is the day's number; the weekday before it is checked like any other's.
+    const at = weekdayDay.index + weekdayDay[0].lastIndexOf(digits);
+    if (value)
+      candidates.push({ value, index: at, length: weekdayDay.index + weekdayDay[0].length - at });
+  }
   candidates.sort((a, b) => a.index - b.index);
   return checkWeekday ? candidates.find((c) => weekdayAgrees(text, c)) : candidates[0];
 }
@@ -164,7 +191,7 @@ const WEEKDAY_INDEX = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
  * says which, so the date is not read (a wrong day sends the crew to the wrong day).
  */
 function weekdayAgrees(text: string, found: Found<LocalDate>): boolean {
-  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.index - 14), found.index));
+  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.index - 16), found.index));
   if (!before) return true;
   const { year, month, day } = found.value;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
@@ -198,7 +225,7 @@ export function weekdayMismatches(text: string, reference: LocalDate): string[] 
 }
 
 const WEEKDAY_THEN_DATE = new RegExp(
-  `\\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\\.?,?\\s{1,3}(?:the\\s{1,3})?(?:${MONTH_RE}\\.?\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?${MONTH_RE}\\.?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{4}-\\d{1,2}-\\d{1,2})`,
+  `\\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6}\\.?,?\\s{1,3}(?:the\\s{1,3})?(?:${MONTH_RE}\\.?\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s{0,3}(?:of\\s{1,3})?${MONTH_RE}\\.?(?:,?\\s{0,3}20\\d{2})?|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)\\b)`,
   'gi',
 );
 

@@ -10,6 +10,7 @@ import {
   parseCaptainValue,
   parseCount,
   parseHeaderDate,
+  weekdayMismatches,
 } from '../../src/intake/values.ts';
 
 const date = (year: number, month: number, day: number): LocalDate => ({ year, month, day });
@@ -64,10 +65,32 @@ describe('findDate', () => {
     '2026-07-23T15:15:30.000Z',
     // The weekday contradicts the date (June 5, 2027 is a Saturday).
     'Friday, June 5, 2027',
+    // A day of the month alone names no month; with a weekday, it must be that day's.
+    'on the 19th',
+    'Sat 10am',
   ])('rejects %j', (text) => {
     // Act + Assess
     expect(findDate(text, REF)).toBeUndefined();
   });
+
+  it.each([
+    // REF is Wednesday, May 20, 2026: the next such day of the month, whose weekday it must be.
+    ['Saturday the 23rd at 10am', date(2026, 5, 23)],
+    ['sat 6th', date(2026, 6, 6)],
+    ['Wednesday, the 20th', date(2026, 5, 20)],
+  ])('reads a day of the month with its weekday: %j', (text, expected) => {
+    // Act + Assess
+    expect(findDate(text, REF)?.value).toEqual(expected);
+  });
+
+  it.each(['Friday the 23rd', 'Sun 6th', 'Saturday the 31st'])(
+    'refuses a weekday that is not its day of the month: %j',
+    (text) => {
+      // Act + Assess (May 31, 2026 is a Sunday)
+      expect(findDate(text, REF)).toBeUndefined();
+      expect(weekdayMismatches(text, REF)).toHaveLength(1);
+    },
+  );
 
   it('accepts Feb 29 with an explicit leap year', () => {
     // Act + Assess
