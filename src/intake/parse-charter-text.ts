@@ -35,6 +35,7 @@ import {
   formatLocalDate,
   type LocalDate,
   MONTHS,
+  nextDayOfMonth,
 } from './values.ts';
 
 /** No tenant records a boat's capacity yet: a count above what the approval form takes is refused. */
@@ -122,8 +123,42 @@ function findTypedDate(text: string, today: LocalDate): Match<LocalDate> | undef
   return undefined;
 }
 
+// A day of the month without its month: "19th" anywhere, or "Saturday 19" (a number straight
+// after a weekday that is not a time, a length or a count).
+const ORDINAL_DAY = /(?<![\w$])(\d{1,2})(?:st|nd|rd|th)\b/giu;
+const WEEKDAY_NUMBER =
+  /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s(\d{1,2})\b(?!\s?(?:[:.]\d|[-–]|to\b|until\b|[ap]\.?m?\b|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|guests?\b|people\b|ppl\b|pax\b|persons?\b|adults?\b|kids?\b|children\b|passengers?\b))/giu;
+
+/**
+ * Days of the month the line names without a month. They never make a date on their own (which
+ * month is a guess), but one that is not the day of the date read elsewhere ("fri … the 19th")
+ * contradicts it, so neither is taken.
+ */
+function monthlessDays(line: CharterLine, today: LocalDate): Match<LocalDate>[] {
+  const out: Match<LocalDate>[] = [];
+  for (const re of [ORDINAL_DAY, WEEKDAY_NUMBER])
+    for (const m of line.text.matchAll(re)) {
+      const digits = m[1] ?? '';
+      const index = (m.index ?? 0) + m[0].lastIndexOf(digits);
+      const value = nextDayOfMonth(Number(digits), today);
+      if (value && !out.some((o) => o.index === index))
+        out.push({ value, index, length: m[0].length - (index - (m.index ?? 0)) });
+    }
+  return out;
+}
+
 function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): void {
   const typed = all(line, (text) => findTypedDate(text, today));
+  // "Saturday 19" is "Saturday the 19th" when the next 19th is a Saturday.
+  for (const m of line.text.matchAll(WEEKDAY_NUMBER)) {
+    const digits = m[1] ?? '';
+    const value = nextDayOfMonth(Number(digits), today);
+    const weekday = WEEKDAYS[m[0].slice(0, 3).toLowerCase()];
+    if (!value || weekdayOf(value) !== weekday) continue;
+    const index = (m.index ?? 0) + m[0].lastIndexOf(digits);
+    typed.push({ value, index, length: digits.length });
+    line.claim({ index, length: digits.length });
+  }
   const typedDay = typed[0] && weekdayOf(typed[0].value);
   const relative = findRelativeDays(line.text, today).filter((r) => {
     // "Sat Apr 5": a bare weekday that is the date's own weekday says the same date again.
@@ -136,9 +171,11 @@ function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): v
     // A weekday that is not the date's: one of them is wrong, so neither is taken.
     return true;
   });
+  const named = [...typed, ...relative];
+  const days = named.length > 0 ? monthlessDays(line, today) : [];
   const date = single(
     line,
-    [...typed, ...relative].sort((a, b) => a.index - b.index),
+    [...named, ...days].sort((a, b) => a.index - b.index),
     'dates',
     (a, b) => dayNumber(a) === dayNumber(b),
   );

@@ -106,7 +106,7 @@ const WEEKDAY_DAY = new RegExp(
 );
 
 /** The first `day` of a month on or after `reference` (this month's, else the next one's). */
-function nextDayOfMonth(day: number, reference: LocalDate): LocalDate | undefined {
+export function nextDayOfMonth(day: number, reference: LocalDate): LocalDate | undefined {
   for (let k = 0; k < 3; k += 1) {
     const month0 = reference.month - 1 + k;
     const candidate = validDate(reference.year + Math.floor(month0 / 12), (month0 % 12) + 1, day);

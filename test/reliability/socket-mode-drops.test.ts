@@ -19,8 +19,12 @@ import {
 import { OPS, type SlackHarness, startSlackHarness } from '../support/slack-harness.ts';
 
 const N = Number(process.env.SOCKET_LOAD_BOOKINGS ?? 30);
-/** Time between one trouble's reconnect and the next trouble (a reconnect takes about 1 s). */
-const TROUBLE_GAP_MS = Number(process.env.SOCKET_TROUBLE_GAP_MS ?? 1_000);
+/**
+ * One trouble per this many envelopes delivered: tied to the load's progress, not to the clock,
+ * so a fast machine (whose whole phase can end within a second) meets as much trouble as a slow
+ * one.
+ */
+const ENVELOPES_PER_TROUBLE = Number(process.env.SOCKET_ENVELOPES_PER_TROUBLE ?? 6);
 /**
  * Slack gives an envelope up after three retries. Here every trouble re-delivers every envelope
  * in flight (all N submissions at once, their acks slowed by the load), so one can be caught
@@ -34,12 +38,15 @@ afterEach(async () => {
 });
 
 /**
- * While started: wait `gapMs`, make the next trouble (lose the next ack with its connection,
- * drop, refresh_requested, in turn), wait for deckhand to be connected again, and so on.
+ * While started: after every `every` envelopes the stand-in delivers, make the next trouble
+ * (lose the next ack with its connection, drop, refresh_requested, in turn), wait for deckhand
+ * to be connected again, and so on.
  */
-function troubleMaker(harness: SlackHarness, gapMs: number) {
+function troubleMaker(harness: SlackHarness, every: number) {
   const socket = harness.standIn.socketMode;
   if (!socket) throw new Error('the stand-in is not in Socket Mode');
+  const envelopes = () =>
+    harness.standIn.calls.filter((c) => c.method === 'socket_mode.envelope').length;
   const done = { drops: 0, refreshes: 0, lostAcks: 0 };
   let turn = 0;
   let stopped = true;
@@ -49,9 +56,12 @@ function troubleMaker(harness: SlackHarness, gapMs: number) {
     start() {
       stopped = false;
       loop = (async () => {
+        let last = envelopes();
         while (!stopped) {
-          await new Promise((resolve) => setTimeout(resolve, gapMs));
+          await new Promise((resolve) => setTimeout(resolve, 10));
           if (stopped) break;
+          if (envelopes() - last < every) continue;
+          last = envelopes();
           const kind = turn % 3;
           turn += 1;
           if (kind === 0) {
@@ -94,7 +104,7 @@ describe('Socket Mode: repeated drops during load', () => {
 
     // Forwarding, in trouble.
     const limit = pLimit(5);
-    const trouble = troubleMaker(h, TROUBLE_GAP_MS);
+    const trouble = troubleMaker(h, ENVELOPES_PER_TROUBLE);
     trouble.start();
     const cards = await Promise.all(
       Array.from({ length: N }, (_, n) => limit(() => forwardBooking(h, n))),

@@ -83,7 +83,7 @@ function dateToken(r: SeededRandom, ahead: number, date: string): string {
   const nth = `${d}${d === 1 || d === 21 || d === 31 ? 'st' : d === 2 || d === 22 ? 'nd' : d === 3 || d === 23 ? 'rd' : 'th'}`;
   // "Saturday the 19th": within four weeks it is the first such day, so it names one date.
   if (ahead < 28 && r.chance(0.2))
-    return r.pick([`${day} the ${nth}`, `${day.slice(0, 3)} ${nth}`]);
+    return r.pick([`${day} the ${nth}`, `${day.slice(0, 3)} ${nth}`, `${day} ${d}`]);
   return r.pick([
     `${mon.slice(0, 3).toLowerCase()} ${d}`,
     `${mon} ${d}`,
