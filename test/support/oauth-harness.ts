@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { type OAuthStandIn, startOAuthStandIn } from '@deckhand/slack-standin';
+import { type OAuthStandIn, type OAuthTeam, startOAuthStandIn } from '@deckhand/slack-standin';
 import { EXAMPLE_TENANTS_FILE, loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
@@ -39,12 +39,19 @@ export interface OAuthHarness {
   close(): Promise<void>;
 }
 
-export async function startOAuthHarness(): Promise<OAuthHarness> {
+export interface OAuthHarnessOptions {
+  /** Another tenants file (default: the example's, the second tenant in Reef Runner's workspace). */
+  tenantsFile?: string;
+  /** Other workspaces (default: Queen of San Diego's and Reef Runner's, as below). */
+  teams?: OAuthTeam[];
+}
+
+export async function startOAuthHarness(options: OAuthHarnessOptions = {}): Promise<OAuthHarness> {
   const signingSecret = 'oauth-test-signing-secret';
   const standIn = await startOAuthStandIn({
     signingSecret,
     app: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'deckhand' },
-    teams: [
+    teams: options.teams ?? [
       {
         teamId: QUEEN_TEAM,
         teamName: 'Queen of San Diego',
@@ -69,11 +76,12 @@ export async function startOAuthHarness(): Promise<OAuthHarness> {
     'teamId: T0DECKHAND',
     tenantsText.indexOf('teamId: T0DECKHAND') + 1,
   );
-  const tenantsFile = join(dataDir, 'tenants.yml');
-  writeFileSync(
-    tenantsFile,
-    `${tenantsText.slice(0, second)}teamId: ${REEF_TEAM}${tenantsText.slice(second + 'teamId: T0DECKHAND'.length)}`,
-  );
+  const tenantsFile = options.tenantsFile ?? join(dataDir, 'tenants.yml');
+  if (!options.tenantsFile)
+    writeFileSync(
+      tenantsFile,
+      `${tenantsText.slice(0, second)}teamId: ${REEF_TEAM}${tenantsText.slice(second + 'teamId: T0DECKHAND'.length)}`,
+    );
   const config = loadConfig({
     DECKHAND_DATA_DIR: dataDir,
     DECKHAND_TABLE: 'deckhand-test',

@@ -37,6 +37,11 @@ export {
   PASTED_TEXT_ONLY,
   UnknownSampleError,
 } from './ui/email-source.ts';
+export {
+  createMultiWorkspaceUi,
+  type MultiWorkspaceUiOptions,
+  type WorkspacePage,
+} from './ui/multi-workspace-ui.ts';
 export type { Outbox, OutboxMessage } from './ui/outbox.ts';
 export {
   CONTENT_SECURITY_POLICY,

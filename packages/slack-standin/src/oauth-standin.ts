@@ -9,11 +9,17 @@
  * to the workspace whose installed bot token it carries, so each workspace's token works only
  * there, and a token of a removed install answers `token_revoked`.
  *
+ * Each workspace's own routes (response URLs, file uploads and downloads) live under
+ * `/t/<team id>/`, so an answer reaches the workspace that handed out the URL. The browser
+ * workspace (`/`, `/standin/ui/`) has one page per workspace (`?team=…`) and a switcher.
+ *
  * The single-workspace stand-in (startSlackStandIn, local mode) is unchanged.
  */
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackStandInCore } from './slack-standin.ts';
 import { createSlackStandInCore } from './slack-standin.ts';
+import { SILENT_LOGGER, type StandInLogger } from './standin-logger.ts';
 import {
   jsonResponse,
   listen,
@@ -22,6 +28,10 @@ import {
   stop,
 } from './standin-server.ts';
 import type { SlackStandIn, StandInOptions } from './standin-types.ts';
+import type { EmailSource } from './ui/email-source.ts';
+import { createMultiWorkspaceUi } from './ui/multi-workspace-ui.ts';
+import type { Outbox } from './ui/outbox.ts';
+import type { WorkspaceUi } from './ui/workspace-routes.ts';
 import { readWebApiCall } from './web-api-args.ts';
 
 export interface OAuthTeam {
@@ -51,6 +61,10 @@ export interface OAuthStandInOptions {
   teams: OAuthTeam[];
   appUrl?: string;
   now?: () => number;
+  /** The browser workspace's extras, as createWorkspaceUi takes them. */
+  ui?: { appName?: string; emails?: EmailSource; outbox?: Outbox; logger?: StandInLogger };
+  /** Keep a bounded call record per workspace (local mode). */
+  keepCalls?: number;
 }
 
 export interface Installed {
@@ -79,6 +93,17 @@ export interface OAuthStandIn {
   }): string;
   /** "Remove app" in the workspace: the token stops working, then tokens_revoked and app_uninstalled go to the app. */
   removeApp(teamId: string): Promise<{ revoked: number; uninstalled: number }>;
+  /** One workspace's core (its people, conversations and views), e.g. to keep it in a file. */
+  core(teamId: string): SlackStandInCore;
+  /** The browser workspace: `ui.handle(request, path)` for `/` and `/standin/ui/*`. */
+  ui: WorkspaceUi;
+  /**
+   * Takes the requests that need the raw request: the page's event stream and each workspace's
+   * file transfers (`/t/<team>/upload/…`, `/t/<team>/files/…`); true when it answered.
+   */
+  raw(req: IncomingMessage, res: ServerResponse, path: string): boolean;
+  /** Ends the page's event streams. */
+  close(): void;
 }
 
 const CODE_MS = 10 * 60 * 1000;
@@ -116,9 +141,23 @@ export function createOAuthStandIn(options: OAuthStandInOptions): OAuthStandIn {
       channels: team.channels,
       now,
       ...(options.appUrl ? { appUrl: options.appUrl } : {}),
+      ...(options.keepCalls === undefined ? {} : { keepCalls: options.keepCalls }),
     });
     teams.set(team.teamId, { team, core, internalToken, botUserId });
   }
+  const ui = createMultiWorkspaceUi({
+    appName: options.ui?.appName ?? app.name,
+    logger: options.ui?.logger ?? SILENT_LOGGER,
+    ...(options.ui?.emails ? { emails: options.ui.emails } : {}),
+    ...(options.ui?.outbox ? { outbox: options.ui.outbox } : {}),
+    workspaces: [...teams.values()].map(({ team, core }) => ({
+      teamId: team.teamId,
+      teamName: team.teamName,
+      core,
+      defaultUser: team.installerId ?? team.users[0]?.id ?? 'U0INSTALLER',
+      defaultChannel: team.channels[0]?.id ?? '',
+    })),
+  });
   const installs = new Map<string, Installed>();
   const revoked = new Set<string>();
   const codes = new Map<
@@ -290,7 +329,18 @@ export function createOAuthStandIn(options: OAuthStandInOptions): OAuthStandIn {
   const installedBy = (token: string | undefined) =>
     token ? [...installs.values()].find((i) => i.botToken === token) : undefined;
 
+  /** `/t/<team>/rest` → that workspace and `/rest`. */
+  const teamRoute = (path: string) => {
+    const match = /^\/t\/([A-Z0-9]+)(\/.*)$/.exec(path);
+    const found = match ? teams.get(match[1] ?? '') : undefined;
+    return found && match ? { core: found.core, path: match[2] ?? '/' } : undefined;
+  };
+
   const handle: StandInHandler = async (request) => {
+    if (request.path === '/' || request.path.startsWith('/standin/ui/'))
+      return ui.handle(request, request.path === '/' ? '/' : request.path.slice('/standin'.length));
+    const own = teamRoute(request.path);
+    if (own) return own.core.handle({ ...request, path: own.path });
     if (request.path === '/oauth/v2/authorize') {
       if (request.method === 'GET') return authorizePage(request);
       if (request.method === 'POST') return decide(request);
@@ -347,7 +397,8 @@ export function createOAuthStandIn(options: OAuthStandInOptions): OAuthStandIn {
   return {
     handle,
     setBaseUrl(url) {
-      for (const { core } of teams.values()) core.setBaseUrl(url);
+      const base = url.replace(/\/+$/, '');
+      for (const { team, core } of teams.values()) core.setBaseUrl(`${base}/t/${team.teamId}`);
     },
     setAppUrl(url) {
       for (const { core } of teams.values()) core.standIn.setAppUrl(url);
@@ -356,15 +407,34 @@ export function createOAuthStandIn(options: OAuthStandInOptions): OAuthStandIn {
     installation: (teamId) => installs.get(teamId),
     issueCode,
     removeApp,
+    core: (teamId) => teamOf(teamId).core,
+    ui,
+    raw(req, res, path) {
+      if (path.startsWith('/standin/ui/'))
+        return ui.stream(req, res, path.slice('/standin'.length));
+      const own = teamRoute(path);
+      return own ? own.core.transfer(req, res, own.path) : false;
+    },
+    close: () => ui.close(),
   };
 }
 
 /** The OAuth stand-in on 127.0.0.1 (a free port): what the install tests drive. */
 export async function startOAuthStandIn(
   options: OAuthStandInOptions,
-): Promise<OAuthStandIn & { baseUrl: string; apiUrl: string; close(): Promise<void> }> {
+): Promise<
+  Omit<OAuthStandIn, 'close'> & { baseUrl: string; apiUrl: string; close(): Promise<void> }
+> {
   const standIn = createOAuthStandIn(options);
-  const { server, baseUrl } = await listen(standIn.handle);
+  const { server, baseUrl } = await listen(standIn.handle, 0, standIn.raw);
   standIn.setBaseUrl(baseUrl);
-  return { ...standIn, baseUrl, apiUrl: `${baseUrl}/api/`, close: () => stop(server) };
+  return {
+    ...standIn,
+    baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    close: () => {
+      standIn.close();
+      return stop(server);
+    },
+  };
 }

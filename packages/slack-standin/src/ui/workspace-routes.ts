@@ -67,6 +67,8 @@ export interface WorkspaceUiOptions {
   defaultChannel: string;
   logger: StandInLogger;
   now?: () => Date;
+  /** The workspaces the page's switcher offers (OAuth stand-in: one page per workspace). */
+  workspaces?: { teamId: string; teamName: string }[];
 }
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id such as U0DANAOPS');
@@ -107,6 +109,7 @@ const schemas = {
   }),
   submit: z.object({ as: userId, viewId: z.string().min(1), values }),
   close: z.object({ as: userId, viewId: z.string().min(1) }),
+  home: z.object({ as: userId }),
 };
 
 /** A problem the person can fix (or the app's refusal), shown on the page as it is. */
@@ -219,6 +222,7 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
         me,
         request.query.get('channel') || options.defaultChannel,
         options.teamName,
+        options.workspaces ?? [],
       );
     },
     'GET /ui/outbox': async () => ({ messages: (await options.outbox?.list()) ?? [] }),
@@ -306,6 +310,20 @@ export function createWorkspaceUi(options: WorkspaceUiOptions): WorkspaceUi {
       const json = result.json as { response_action?: string; errors?: unknown } | undefined;
       // Errors go on the fields; anything else (close, update, push) shows on the next redraw.
       return json?.response_action === 'errors' ? { ok: false, errors: json.errors } : { ok: true };
+    },
+    'POST /ui/home': async (request) => {
+      // A person opens the app's Home tab: Slack sends app_home_opened (tab "home", the DM's
+      // channel), and the app answers with views.publish, which the page then shows.
+      const input = parseBody(schemas.home, request);
+      if (!core.internals.workspace.user(input.as))
+        throw new UiError(400, `No person ${input.as} here.`);
+      const result = await core.standIn.event({
+        type: 'app_home_opened',
+        user: input.as,
+        tab: 'home',
+        channel: core.internals.workspace.dmId(input.as),
+      });
+      return appAnswer(result, appName);
     },
     'POST /ui/close': async (request) => {
       const input = parseBody(schemas.close, request);

@@ -6,6 +6,9 @@ type Json = Record<string, unknown>;
 
 export interface WorkspaceState {
   teamName: string;
+  /** The workspace's id, and every workspace this page can switch to (OAuth stand-in). */
+  teamId: string;
+  workspaces: { teamId: string; teamName: string }[];
   me: string;
   botUserId: string;
   users: { id: string; name: string; realName: string; isBot: boolean }[];
@@ -16,6 +19,8 @@ export interface WorkspaceState {
   messages: Json[];
   /** The modal on top of `me`'s stack, or null. */
   modal: Json | null;
+  /** The Home tab the app last published for `me` (views.publish), or null. */
+  home: Json | null;
 }
 
 function messageJson(record: MessageRecord): Json {
@@ -60,6 +65,7 @@ export function workspaceState(
   me: string,
   channelId: string | null,
   teamName: string,
+  workspaces: { teamId: string; teamName: string }[] = [],
 ): WorkspaceState {
   const { workspace, views } = internals;
   const people = workspace
@@ -87,8 +93,11 @@ export function workspaceState(
     .list()
     .filter((v) => v.userId === me && v.view.type === 'modal' && views.top(v.id) === v)
     .at(-1);
+  const home = views.list().find((v) => v.userId === me && v.view.type === 'home');
   return {
     teamName,
+    teamId: workspace.teamId,
+    workspaces,
     me,
     botUserId: workspace.botUserId,
     users: workspace.users().map((u) => ({
@@ -101,5 +110,6 @@ export function workspaceState(
     channel: known?.id ?? null,
     messages,
     modal: open ? open.view : null,
+    home: home ? home.view : null,
   };
 }

@@ -1,8 +1,17 @@
 // Talking to the server: the JSON API under /standin/ui/, its refusals shown as a toast.
 import { $ } from './dom.js';
 
+/** The workspace this page shows (`?team=T…`), when the stand-in has several. */
+export const teamParam = new URLSearchParams(location.search).get('team');
+
+/** A UI path with the page's workspace, if it names one. */
+export function uiPath(path) {
+  if (!teamParam) return `/standin/ui/${path}`;
+  return `/standin/ui/${path}${path.includes('?') ? '&' : '?'}team=${encodeURIComponent(teamParam)}`;
+}
+
 export async function api(path, body) {
-  const response = await fetch(`/standin/ui/${path}`, {
+  const response = await fetch(uiPath(path), {
     method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

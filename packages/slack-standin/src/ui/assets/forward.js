@@ -7,8 +7,8 @@ import { conversation, ui } from './ui-state.js';
 
 export async function openForward() {
   showPanel('forward');
-  $('forward-channel').value =
-    conversation()?.kind === 'im' ? $('forward-channel').value : ui.channel;
+  const current = conversation();
+  if (current && current.kind !== 'im') $('forward-channel').value = current.id;
   const { samples } = (await attempt(() => api('samples'))) ?? { samples: [] };
   const select = $('forward-sample');
   const none = el('option', '', '— paste instead —');
@@ -37,6 +37,7 @@ export async function forward(event, refresh) {
   if (!sent) return;
   $('forward-text').value = '';
   closePanels();
+  ui.home = false;
   ui.channel = channel;
   ui.thread = sent.ts;
   await refresh();

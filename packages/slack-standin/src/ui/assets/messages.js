@@ -130,6 +130,7 @@ export function fill(list, messages, build) {
 export function drawChannel(openThread) {
   const current = conversation();
   if (!current) return;
+  $('composer').hidden = false;
   $('channel-title').textContent =
     current.kind === 'im' ? `💬 ${current.name}` : `# ${current.name}`;
   $('channel-note').textContent =

@@ -8,6 +8,19 @@ let drawnListKey = '';
 export function drawSidebar(openChannel) {
   const { state } = ui;
   $('team-name').textContent = state.teamName;
+  const switcher = $('workspace-switch');
+  $('workspace-switch-label').hidden = state.workspaces.length < 2;
+  if (switcher.options.length !== state.workspaces.length) {
+    switcher.replaceChildren(
+      ...state.workspaces.map((w) => {
+        const option = el('option', '', w.teamName);
+        option.value = w.teamId;
+        return option;
+      }),
+    );
+  }
+  switcher.value = state.teamId;
+  $('open-home').classList.toggle('active', ui.home);
   const acting = $('acting-as');
   const people = state.users.filter((u) => !u.isBot);
   if (acting.options.length !== people.length) {
@@ -22,7 +35,7 @@ export function drawSidebar(openChannel) {
   acting.value = ui.chosen;
   const item = (c) => {
     const li = el('li');
-    const link = el('button', `nav-item${c.id === ui.channel ? ' active' : ''}`);
+    const link = el('button', `nav-item${c.id === ui.channel && !ui.home ? ' active' : ''}`);
     link.type = 'button';
     link.textContent = c.kind === 'im' ? `💬 ${c.name}` : `# ${c.name}`;
     link.addEventListener('click', () => openChannel(c.id));
@@ -33,7 +46,7 @@ export function drawSidebar(openChannel) {
   // many times a second while a pipeline runs, and a button replaced between mouse-down and
   // mouse-up loses its click.
   const listKey = JSON.stringify([
-    ui.channel,
+    ui.home ? null : ui.channel,
     state.conversations.map((c) => [c.id, c.kind, c.name]),
   ]);
   if (listKey !== drawnListKey) {

@@ -4,6 +4,8 @@ export const ui = {
   /** The person chosen in "You are" (channels); in a DM the DM's person acts. */
   chosen: null,
   channel: null,
+  /** The app's Home tab is open in place of a conversation. */
+  home: false,
   thread: null,
   state: null,
   modalKey: null,

@@ -6,6 +6,7 @@ import { api, attempt } from './api.js';
 import { composer } from './composer.js';
 import { $ } from './dom.js';
 import { forward, openForward } from './forward.js';
+import { drawHome, openHome } from './home.js';
 import { listen } from './live.js';
 import { drawChannel } from './messages.js';
 import { drawModal } from './modal.js';
@@ -26,13 +27,13 @@ function refresh() {
   refreshing = (async () => {
     do {
       again = false;
-      const query = new URLSearchParams({ channel: ui.channel ?? '' });
+      const query = new URLSearchParams({ channel: ui.home ? '' : (ui.channel ?? '') });
       const me = actor();
       if (me) query.set('as', me);
       const state = await attempt(() => api(`state?${query}`));
       if (state) {
         ui.state = state;
-        ui.channel = state.channel;
+        if (!ui.home) ui.channel = state.channel;
         ui.chosen ??= state.me;
         draw();
       }
@@ -44,12 +45,14 @@ function refresh() {
 
 function draw() {
   drawSidebar(openChannel);
-  drawChannel(openThread);
+  if (ui.home) drawHome();
+  else drawChannel(openThread);
   drawThread();
   drawModal(refresh);
 }
 
 function openChannel(id) {
+  ui.home = false;
   ui.channel = id;
   ui.thread = null;
   refresh();
@@ -58,8 +61,20 @@ function openChannel(id) {
 function start() {
   $('acting-as').addEventListener('change', (event) => {
     ui.chosen = event.target.value;
+    // Another person opening the Home tab is another app_home_opened.
+    if (ui.home) {
+      openHome(refresh);
+      return;
+    }
     if (conversation()?.kind === 'im') ui.channel = null;
     refresh();
+  });
+  $('open-home').addEventListener('click', () => openHome(refresh));
+  $('workspace-switch').addEventListener('change', (event) => {
+    // Each workspace is a page of its own, as in Slack (app.slack.com/client/T…).
+    const url = new URL(location.href);
+    url.searchParams.set('team', event.target.value);
+    location.assign(url.toString());
   });
   $('close-thread').addEventListener('click', closeThread);
   $('open-forward').addEventListener('click', openForward);
