@@ -16,9 +16,23 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @slack/socket-mode is bundled as a stub (infra/lambda-stubs/socket-mode.cjs) that refuses to
+ * construct: no function uses Socket Mode, yet Bolt requires the package when it loads, and with
+ * it undici (~0.5 MiB of the Slack function's 4.75 MiB; bench/profile/lambda-meta.ts).
+ */
+const noSocketMode: Plugin = {
+  name: 'no-socket-mode',
+  setup(b) {
+    b.onResolve({ filter: /^@slack\/socket-mode$/ }, () => ({
+      path: join(REPO_ROOT, 'infra', 'lambda-stubs', 'socket-mode.cjs'),
+    }));
+  },
+};
 
 /** The functions, by the name of their entry file in src/lambda/. */
 export const LAMBDA_NAMES = ['slack', 'worker', 'http', 'schedule'] as const;
@@ -42,6 +56,7 @@ export const LAMBDA_BUILD_OPTIONS = {
   banner: {
     js: "import { createRequire as __deckhandRequire } from 'node:module'; const require = __deckhandRequire(import.meta.url);",
   },
+  plugins: [noSocketMode],
   logLevel: 'error',
 } satisfies BuildOptions;
 

@@ -14,6 +14,12 @@ export const approvalMetadataSchema = z.strictObject({
   threadTs: id.optional(),
   /** The review card the modal was opened from: once approved it says so and loses its buttons. */
   cardTs: id.optional(),
+  /**
+   * Whether the parsed booking includes a captain (the draft's; null: not said), so that the
+   * submission is validated in memory, with no store read before the ack. Absent in modals opened
+   * before it was added: the submission reads the draft first.
+   */
+  captainIncluded: z.boolean().nullable().optional(),
 });
 export type ApprovalMetadata = z.infer<typeof approvalMetadataSchema>;
 

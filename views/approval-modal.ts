@@ -396,7 +396,10 @@ export function buildApprovalModal(input: ApprovalModalInput): ModalView {
     title: plain('Approve charter', LIMITS.viewTitle),
     submit: plain('Approve & run', LIMITS.viewButton),
     close: plain('Cancel', LIMITS.viewButton),
-    private_metadata: encodeApprovalMetadata(input.metadata),
+    private_metadata: encodeApprovalMetadata({
+      ...input.metadata,
+      captainIncluded: input.draft.captainIncluded,
+    }),
     blocks,
   };
 }

@@ -6,7 +6,7 @@
  * bundled templates, against the embedded stores.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,5 +111,38 @@ describe('the bundled HTTP function', () => {
     expect(page?.body).toMatch(/<html/i);
     expect(nowhere).toMatchObject({ status: 404, type: expect.stringMatching(/json/) });
     expect(secretIds).toEqual(['deckhand/bundle']);
+  }, 120_000);
+});
+
+describe('the bundled Slack function', () => {
+  it('loads on its own without @slack/socket-mode and its undici (a stub that refuses Socket Mode)', async () => {
+    const [bundle] = await bundleLambdas({
+      outDir: join(dir, 'slack-functions'),
+      tenantsFile: join(REPO_ROOT, 'config', 'tenants.example.yml'),
+      only: ['slack'],
+    });
+    const file = join(bundle?.dir ?? '', 'index.mjs');
+    const code = readFileSync(file, 'utf8');
+    // Booleans, not the 4 MiB text, in a failure's message.
+    expect(code.includes('undici:websocket'), 'undici in the bundle').toBe(false);
+    expect(code.includes('Socket Mode does not run on Lambda'), 'the stub in the bundle').toBe(
+      true,
+    );
+    const script = `const m = await import(${JSON.stringify(file)}); process.stdout.write(typeof m.handler);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', AWS_REGION: 'us-east-1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    expect(await new Promise((resolve) => child.once('exit', resolve)), err).toBe(0);
+    expect(out).toBe('function');
   }, 120_000);
 });

@@ -190,11 +190,13 @@ describe('buildApprovalModal', () => {
     ]);
   });
 
-  it('carries ids only in private_metadata', async () => {
+  it('carries ids and the captain flag only in private_metadata (no booking data, no money)', async () => {
     const { view } = await seedModal();
 
-    expect(decodeApprovalMetadata(view.private_metadata ?? '')).toEqual(METADATA);
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual(METADATA);
+    // captainIncluded lets the submission be validated without reading the draft (null: not said).
+    const expected = { ...METADATA, captainIncluded: null };
+    expect(decodeApprovalMetadata(view.private_metadata ?? '')).toEqual(expected);
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual(expected);
     expect(decodeApprovalMetadata('{"tenantId":"x"}')).toBeUndefined();
     expect(decodeApprovalMetadata('not json')).toBeUndefined();
   });

@@ -17,9 +17,24 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
     const tenant = metadata
       ? deps.tenants.list().find((t) => t.id === metadata.tenantId)
       : undefined;
-    const draft =
-      metadata && tenant ? await deps.drafts.get(tenant.id, metadata.draftId) : undefined;
-    if (!metadata || !tenant || !draft) {
+    if (!metadata || !tenant) {
+      await ack({ response_action: 'errors', errors: {} });
+      return;
+    }
+    const validate = (captainIncluded: boolean | null) =>
+      readApprovalSubmission(view.state.values as ViewStateValues, tenant, deps.clock(), {
+        captainIncluded,
+      });
+    // The modal carries what validation needs: a submission with errors is answered from memory,
+    // before any store read (modals opened before it carried `captainIncluded` read the draft).
+    const early =
+      metadata.captainIncluded === undefined ? undefined : validate(metadata.captainIncluded);
+    if (early && !early.ok && deps.routing.mayApprove(tenant, body.user.id)) {
+      await ack({ response_action: 'errors', errors: early.errors });
+      return;
+    }
+    const draft = await deps.drafts.get(tenant.id, metadata.draftId);
+    if (!draft) {
       await ack({ response_action: 'errors', errors: {} });
       return;
     }
@@ -27,14 +42,7 @@ export function registerApprovalSubmitted(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'clear' });
       return;
     }
-    const read = readApprovalSubmission(
-      view.state.values as ViewStateValues,
-      tenant,
-      deps.clock(),
-      {
-        captainIncluded: draft.intake.captainIncluded,
-      },
-    );
+    const read = validate(draft.intake.captainIncluded);
     if (!read.ok) {
       await ack({ response_action: 'errors', errors: read.errors });
       return;
