@@ -115,6 +115,9 @@ function friendly(issue: z.core.$ZodIssue): string {
     return issue.input === '' ? 'this cannot be empty' : `at least ${issue.minimum} characters`;
   if (issue.code === 'too_small' && issue.origin === 'array' && issue.path.at(-1) === 'roles')
     return 'give at least one role: captain, first mate, deckhand or host';
+  // zod's "Too small: expected array to have >=1 items" is a file's wording, not a form's.
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `add at least ${issue.minimum === 1 ? 'one' : String(issue.minimum)}`;
   if (issue.code === 'invalid_value' && issue.path.includes('roles'))
     return 'a role is one of captain, first mate, deckhand, host';
   return issue.message;

@@ -320,6 +320,19 @@ describe('readBusinessSettings', () => {
     expect(errors[blockId]).toMatch(message);
   });
 
+  it('says what to do about a roster with nobody on it, in words, on the captains input', () => {
+    const result = read(
+      submission({
+        [BLOCK_IDS.bizCaptains]: { selected_users: [] },
+        [BLOCK_IDS.bizOtherCrew]: { value: '' },
+      }),
+    );
+    expect(result.ok).toBe(false);
+    const errors = (result as { errors: Record<string, string> }).errors;
+    expect(errors[BLOCK_IDS.bizCaptains]).toMatch(/captain/);
+    expect(Object.values(errors).join(' ')).not.toMatch(/Too small|expected/);
+  });
+
   it('an edit opened and saved unchanged is the same tenant: ids, fee keys and hidden settings kept', async () => {
     const tenant = await exampleTenant();
     const view = buildBusinessSettingsModal({
