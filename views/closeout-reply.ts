@@ -20,11 +20,15 @@ function signed(cents: number): string {
 export function buildCloseOutReply(input: {
   booking: Booking;
   closeOut?: CloseOut | undefined;
+  /** The tenant's setting, said in a cancelled charter's prompt. */
+  lateCancellationHours?: number | undefined;
 }): SlackMessage {
   const { booking, closeOut } = input;
   if (!closeOut) {
     const text =
-      'The charter is over. Approvers: close it out with the actual hours, extra costs, tips and any refund.';
+      booking.status === 'cancelled'
+        ? `This charter was cancelled late (${input.lateCancellationHours === undefined ? 'close to its start' : `within ${input.lateCancellationHours} h of its start`}); it counts as fully refunded. Approvers: close it out with what was really refunded and any pay still owed to the crew.`
+        : 'The charter is over. Approvers: close it out with the actual hours, extra costs, tips and any refund.';
     return {
       text,
       blocks: [

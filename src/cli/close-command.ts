@@ -8,7 +8,7 @@ import { closeOutCharter } from '../closeout/close-out-charter.ts';
 import {
   type CloseOutActuals,
   CloseOutInputError,
-  plannedHours,
+  plannedActuals,
 } from '../closeout/compute-actual.ts';
 import type { Config } from '../config/config.ts';
 import { formatCents, parseAmountToCents, parseHoursToMinutes } from '../money/cents.ts';
@@ -111,15 +111,12 @@ export async function runCloseCommand(
     const { tenant, booking } = await locate(runtime, tenants, positionals[0] as string, tenantId);
     const closeOuts = runtime.slackPorts.closeOuts;
     const stored = await closeOuts.get(tenant.id, booking.bookingId);
+    const planned = plannedActuals(booking, tenant);
     const actuals: CloseOutActuals = {
-      hours: applyHours(
-        stored?.hours ?? plannedHours(booking, tenant),
-        values.hours,
-        booking.assignment.captainId,
-      ),
+      hours: applyHours(stored?.hours ?? planned.hours, values.hours, booking.assignment.captainId),
       extraCosts: costs ?? stored?.extraCosts ?? [],
       tipsCents: tips ?? stored?.tipsCents ?? 0,
-      refundCents: refund ?? stored?.refundCents ?? 0,
+      refundCents: refund ?? stored?.refundCents ?? planned.refundCents,
       extraChargeCents: charge ?? stored?.extraChargeCents ?? 0,
     };
     try {

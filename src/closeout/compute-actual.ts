@@ -139,6 +139,22 @@ function assertCents(field: string, value: number): void {
 }
 
 /**
+ * What a close-out starts from before anyone has entered anything: the plan's hours, no extra
+ * costs, and for a cancelled charter a full refund, which is what counting it without a
+ * close-out assumes (`charterMoney`). Saving it unchanged therefore changes no figure; the
+ * person enters what was really refunded.
+ */
+export function plannedActuals(booking: Booking, tenant: Tenant): CloseOutActuals {
+  return {
+    hours: plannedHours(booking, tenant),
+    extraCosts: [],
+    tipsCents: 0,
+    refundCents: booking.status === 'cancelled' ? booking.price.revenueCents : 0,
+    extraChargeCents: 0,
+  };
+}
+
+/**
  * The breakdown of what the charter really made. Revenue is the quote's, less the refund, plus
  * the extra charge. A charter that ran pays its fees as quoted (percentage fees on the actual
  * revenue); a cancelled one owes only the percentage fees on what it kept. Wages are the hours

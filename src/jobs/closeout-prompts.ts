@@ -1,16 +1,29 @@
 /**
  * The *Close out* prompt in the thread of each charter that has ended (tenant zone: `endsAt` is
- * the instant), once: the reply is claimed with one conditional write (the delivery claims of
+ * the instant), or would have ended when it was cancelled late, once: the reply is claimed with one conditional write (the delivery claims of
  * the draft store) before it is posted, released if posting fails, so every schedule tick may
  * look and only one posts. Charters that ended more than PROMPT_WINDOW_DAYS ago, or are already
  * closed out, are left alone.
  */
 import type { WebClient } from '@slack/web-api';
 import { buildCloseOutReply } from '../../views/closeout-reply.ts';
+import type { Booking } from '../bookings/booking.ts';
+import { defaultCloseOutSettings } from '../closeout/closeout-settings.ts';
+import { isLateCancellation } from '../closeout/compute-actual.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 
 export const PROMPT_WINDOW_DAYS = 7;
+
+const settings = (tenant: Tenant) => tenant.closeOut ?? defaultCloseOutSettings;
+
+/**
+ * A charter that ran, or one cancelled late: then the business usually kept part of the money
+ * (a cancellation policy, a deposit) and may owe the crew, which only a close-out records. A
+ * charter cancelled in good time is counted as fully refunded with no prompt.
+ */
+const closable = (booking: Booking, tenant: Tenant): boolean =>
+  booking.status === 'completed' || isLateCancellation(booking, settings(tenant));
 const DAY_MS = 86_400_000;
 
 export const promptKey = (tenantId: string, bookingId: string): string =>
@@ -27,7 +40,7 @@ export async function postCloseOutPrompts(
   for (const booking of await deps.bookings.listByTenant(tenant.id)) {
     const ended = Date.parse(booking.endsAt);
     const thread = booking.slack;
-    if (booking.status !== 'completed' || ended > now || ended < now - PROMPT_WINDOW_DAYS * DAY_MS)
+    if (!closable(booking, tenant) || ended > now || ended < now - PROMPT_WINDOW_DAYS * DAY_MS)
       continue;
     if (!thread?.threadTs) continue;
     if (await deps.closeOuts.get(tenant.id, booking.bookingId)) continue;
@@ -38,7 +51,10 @@ export async function postCloseOutPrompts(
       await client.chat.postMessage({
         channel: thread.channelId,
         thread_ts: thread.threadTs,
-        ...buildCloseOutReply({ booking }),
+        ...buildCloseOutReply({
+          booking,
+          lateCancellationHours: settings(tenant).lateCancellationHours,
+        }),
       });
       prompted.push(booking.bookingId);
     } catch (error) {

@@ -85,6 +85,56 @@ describe('the close-out prompt', () => {
   });
 });
 
+/** Cancels the booking `hoursBefore` its start, as a cancellation at that time would. */
+async function cancelBefore(hoursBefore: number): Promise<void> {
+  const [booking] = await h.runtime.store.listByTenant(TENANT);
+  if (!booking) throw new Error('not booked');
+  const at = new Date(Date.parse(booking.startsAt) - hoursBefore * 3_600_000);
+  await h.runtime.store.update(booking, { status: 'cancelled' }, at);
+}
+
+describe('the close-out prompt of a cancelled charter', () => {
+  it('is posted once for a late cancellation, starts from a full refund and records what was kept', async () => {
+    const bookingId = await bookAndFinish();
+    await cancelBefore(20); // the tenant's default: late within 48 h
+    await tick();
+    await tick();
+
+    expect(prompts()).toHaveLength(1);
+    expect(prompts()[0]?.text).toContain('cancelled late (within 48 h of its start)');
+    const modal = await openCloseOut();
+    if (!modal) throw new Error('no close-out modal');
+    // Opened unchanged it says what the report already counts: everything refunded.
+    const refund = (
+      modal.view.blocks as { block_id?: string; element?: { initial_value?: string } }[]
+    ).find((b) => b.block_id === BLOCK_IDS.closeOutRefund);
+    expect(refund?.element?.initial_value).toBe('840.75');
+
+    await h.standIn.viewSubmission({
+      userId: DANA,
+      viewId: modal.id,
+      values: { [BLOCK_IDS.closeOutRefund]: { [ACTION_IDS.closeOutRefund]: '640.75' } },
+    });
+    await h.slack.idle();
+    const stored = await h.runtime.slackPorts.closeOuts.get(TENANT, bookingId);
+    // $200.00 kept; only the 18% port fee is owed on it ($36.00), no wages by default.
+    expect(stored).toMatchObject({
+      refundCents: 64_075,
+      actual: { revenueCents: 20_000, netCents: 16_400 },
+    });
+    expect(prompts()[0]?.text).toContain('actual net $164.00');
+  });
+
+  it('is not posted for a charter cancelled in good time (counted as fully refunded)', async () => {
+    await bookAndFinish();
+    await cancelBefore(72);
+    await tick();
+
+    expect(prompts()).toHaveLength(0);
+    expect((await h.runtime.store.listByTenant(TENANT))[0]?.status).toBe('cancelled');
+  });
+});
+
 describe('the close-out modal', () => {
   it('pre-fills the plan, recomputes on change, saves, shows the actual net and updates the calendar once', async () => {
     const bookingId = await bookAndFinish();

@@ -3,7 +3,7 @@
  * stored close-out or the plan's hours. Approvers only (checked here, on submission and in the job).
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { plannedHours } from '../../../src/closeout/compute-actual.ts';
+import { plannedActuals } from '../../../src/closeout/compute-actual.ts';
 import type { SlackDeps } from '../../../src/slack/slack-deps.ts';
 import { ACTION_IDS } from '../../block-ids.ts';
 import { checkCloseOutForm, formFromActuals } from '../../closeout-form.ts';
@@ -31,15 +31,7 @@ export function registerCloseOutOpenButton(app: App, deps: SlackDeps): void {
       const booking = await deps.bookings.get(tenant.id, action.value ?? '');
       if (!booking || !body.channel) return;
       const stored = await deps.closeOuts.get(tenant.id, booking.bookingId);
-      const form = formFromActuals(
-        stored ?? {
-          hours: plannedHours(booking, tenant),
-          extraCosts: [],
-          tipsCents: 0,
-          refundCents: 0,
-          extraChargeCents: 0,
-        },
-      );
+      const form = formFromActuals(stored ?? plannedActuals(booking, tenant));
       const checked = checkCloseOutForm(form, booking, tenant);
       await client.views.open({
         trigger_id: body.trigger_id,
