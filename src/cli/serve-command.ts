@@ -153,14 +153,14 @@ export async function runServeCommand(
   const completer = setInterval(() => {
     tick += 1;
     for (const tenant of tenants.list()) {
-      sendDueReminders(runtime.deps, tenant, new Date()).catch((error: unknown) =>
+      sendDueReminders(runtime.deps, tenant, runtime.deps.clock()).catch((error: unknown) =>
         logger.error({ err: error, tenant: tenant.id }, 'sending crew reminders failed'),
       );
       if (tick % 5 !== 0) continue;
       // Through the job when Slack runs here: it also posts the threads' close-out prompts.
       (slack
         ? slack.queue.send({ type: 'bookings.complete', tenantId: tenant.id })
-        : completeFinishedBookings(runtime.store, tenant, new Date())
+        : completeFinishedBookings(runtime.store, tenant, runtime.deps.clock())
       ).catch((error: unknown) =>
         logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
       );

@@ -7,6 +7,7 @@
  * One piece (~400 lines) on purpose: the order of the claims is the grammar, and reading it top
  * to bottom is how a reviewer checks it; the token readers live in ./charter-line/.
  */
+import { monthAbbr } from '../time/month-names.ts';
 import { weekdayOf } from '../time/zoned.ts';
 import { findClockRanges, findClockTimes } from './charter-line/charter-clock.ts';
 import { CharterLine, isFiller, MASK, type Span } from './charter-line/charter-line.ts';
@@ -420,8 +421,6 @@ function readBareNumbers(line: CharterLine, fields: BookingFields): void {
   line.read('grossAmountCents', n, 'inferred');
 }
 
-const MONTH_ABBR = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-
 /**
  * Parses `/charter` text typed by an operator. Relative dates resolve against `today` in the
  * tenant's zone; a date without a year is the next one on or after today.
@@ -461,7 +460,7 @@ export function parseCharterText(input: string, today: LocalDate): CharterReadin
       word,
       // "the 19th" names no month: which one is a guess this reader does not make.
       /^\d{1,2}(?:st|nd|rd|th)$/iu.test(word.word)
-        ? `a day without its month: add the month ('${MONTH_ABBR[today.month - 1]} ${word.word}') or its weekday ('Sat the ${word.word}')`
+        ? `a day without its month: add the month ('${monthAbbr(today.month)} ${word.word}') or its weekday ('Sat the ${word.word}')`
         : 'not part of a booking',
     );
   // Evidence in the fields' own order, as the email side lists it.

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { formatCents } from '../money/cents.ts';
+import { monthAbbr } from '../time/month-names.ts';
 import type { ChartPoint } from './chart-link.ts';
 
 /** Text in the SVG: the labels are made from numbers and month keys, the title is ours; escaped anyway. */
@@ -21,24 +22,9 @@ const TOP = 48;
 const BOTTOM = 40;
 const SIDE = 24;
 
-const MONTH_ABBR = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
 function monthLabel(month: string): string {
   const [year, m] = month.split('-');
-  return `${MONTH_ABBR[Number(m) - 1] ?? m} ${year?.slice(2)}`;
+  return `${monthAbbr(Number(m)) ?? m} ${year?.slice(2)}`;
 }
 
 /** Whole dollars for a bar's label ("$1,234", "-$56"): the report has the cents. */

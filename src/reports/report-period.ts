@@ -5,6 +5,7 @@
  * its first midnight and of the midnight after its last day (exclusive).
  */
 import { InputError } from '../errors.ts';
+import { monthName } from '../time/month-names.ts';
 import { localDateOf, zonedToInstant } from '../time/zoned.ts';
 
 export interface ReportPeriod {
@@ -27,21 +28,6 @@ export const PERIOD_EXAMPLES = [
   'Q3 2027',
   '2027',
 ] as const;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A period's words were not understood: the message lists what is. */
 export class ReportPeriodError extends InputError {
@@ -86,7 +72,7 @@ export function monthPeriod(now: Date, timeZone: string, offset = 0): ReportPeri
 
 function calendarMonth(year: number, month: number, timeZone: string): ReportPeriod {
   return periodOf(
-    `${MONTHS[month - 1]} ${year}`,
+    `${monthName(month)} ${year}`,
     `${year}-${pad(month)}`,
     day(year, month),
     day(year, month + 1),
