@@ -114,10 +114,10 @@ export async function runCloseCommand(
     const planned = plannedActuals(booking, tenant);
     const actuals: CloseOutActuals = {
       hours: applyHours(stored?.hours ?? planned.hours, values.hours, booking.assignment.captainId),
-      extraCosts: costs ?? stored?.extraCosts ?? [],
-      tipsCents: tips ?? stored?.tipsCents ?? 0,
+      extraCosts: costs ?? stored?.extraCosts ?? planned.extraCosts,
+      tipsCents: tips ?? stored?.tipsCents ?? planned.tipsCents,
       refundCents: refund ?? stored?.refundCents ?? planned.refundCents,
-      extraChargeCents: charge ?? stored?.extraChargeCents ?? 0,
+      extraChargeCents: charge ?? stored?.extraChargeCents ?? planned.extraChargeCents,
     };
     try {
       const { closeOut, calendar } = await closeOutCharter(

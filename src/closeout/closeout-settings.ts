@@ -23,3 +23,8 @@ export const closeOutSettingsSchema = z
 export type CloseOutSettings = z.infer<typeof closeOutSettingsSchema>;
 
 export const defaultCloseOutSettings: CloseOutSettings = closeOutSettingsSchema.parse(undefined);
+
+/** A tenant's close-out settings, or the defaults when its tenants file has none. */
+export const closeOutSettingsOf = (tenant: {
+  closeOut?: CloseOutSettings | undefined;
+}): CloseOutSettings => tenant.closeOut ?? defaultCloseOutSettings;

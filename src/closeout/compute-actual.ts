@@ -13,7 +13,7 @@ import {
 } from '../pricing/price-charter.ts';
 import type { Pricing, Tenant } from '../tenants/tenant-schema.ts';
 import type { ActualHours, ExtraCost, ExtraCostKind } from './close-out.ts';
-import { type CloseOutSettings, defaultCloseOutSettings } from './closeout-settings.ts';
+import { type CloseOutSettings, closeOutSettingsOf } from './closeout-settings.ts';
 
 /** What a person enters at close-out (everything but the computed breakdown and the history). */
 export interface CloseOutActuals {
@@ -62,7 +62,7 @@ export function isLateCancellation(booking: Booking, settings: CloseOutSettings)
  * A cancelled charter plans none, unless it was cancelled late and the tenant pays crew then.
  */
 export function plannedHours(booking: Booking, tenant: Tenant): ActualHours[] {
-  const settings = tenant.closeOut ?? defaultCloseOutSettings;
+  const settings = closeOutSettingsOf(tenant);
   const paid =
     booking.status !== 'cancelled' ||
     (settings.crewPaidOnLateCancellation && isLateCancellation(booking, settings));

@@ -1,21 +1,20 @@
 /**
  * The *Close out* prompt in the thread of each charter that has ended (tenant zone: `endsAt` is
- * the instant), or would have ended when it was cancelled late, once: the reply is claimed with one conditional write (the delivery claims of
- * the draft store) before it is posted, released if posting fails, so every schedule tick may
- * look and only one posts. Charters that ended more than PROMPT_WINDOW_DAYS ago, or are already
- * closed out, are left alone.
+ * the instant), or would have ended when it was cancelled late, once: the reply is claimed with
+ * one conditional write (the delivery claims of the draft store) before it is posted, released
+ * if posting fails, so every schedule tick may look and only one posts. Charters that ended more
+ * than PROMPT_WINDOW_DAYS ago, or are already closed out, are left alone.
  */
 import type { WebClient } from '@slack/web-api';
 import { buildCloseOutReply } from '../../views/closeout-reply.ts';
 import type { Booking } from '../bookings/booking.ts';
-import { defaultCloseOutSettings } from '../closeout/closeout-settings.ts';
+import { closeOutSettingsOf } from '../closeout/closeout-settings.ts';
 import { isLateCancellation } from '../closeout/compute-actual.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
 
 export const PROMPT_WINDOW_DAYS = 7;
-
-const settings = (tenant: Tenant) => tenant.closeOut ?? defaultCloseOutSettings;
+const DAY_MS = 86_400_000;
 
 /**
  * A charter that ran, or one cancelled late: then the business usually kept part of the money
@@ -23,8 +22,7 @@ const settings = (tenant: Tenant) => tenant.closeOut ?? defaultCloseOutSettings;
  * charter cancelled in good time is counted as fully refunded with no prompt.
  */
 const closable = (booking: Booking, tenant: Tenant): boolean =>
-  booking.status === 'completed' || isLateCancellation(booking, settings(tenant));
-const DAY_MS = 86_400_000;
+  booking.status === 'completed' || isLateCancellation(booking, closeOutSettingsOf(tenant));
 
 export const promptKey = (tenantId: string, bookingId: string): string =>
   `closeout-prompt/${tenantId}/${bookingId}`;
@@ -53,7 +51,7 @@ export async function postCloseOutPrompts(
         thread_ts: thread.threadTs,
         ...buildCloseOutReply({
           booking,
-          lateCancellationHours: settings(tenant).lateCancellationHours,
+          lateCancellationHours: closeOutSettingsOf(tenant).lateCancellationHours,
         }),
       });
       prompted.push(booking.bookingId);

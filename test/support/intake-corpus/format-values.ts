@@ -2,6 +2,8 @@
 import { dayNumber, weekday } from './random-booking.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
+// Its own month names, not src/time/month-names.ts: the generator must share no table with the
+// parser it checks, or a wrong entry would be written and read the same wrong way.
 const MONTHS = [
   'January',
   'February',
