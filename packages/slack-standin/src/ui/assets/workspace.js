@@ -27,10 +27,18 @@ function refresh() {
   refreshing = (async () => {
     do {
       again = false;
+      const asked = viewKey();
       const query = new URLSearchParams({ channel: ui.home ? '' : (ui.channel ?? '') });
       const me = actor();
       if (me) query.set('as', me);
       const state = await attempt(() => api(`state?${query}`));
+      // A click while this request was in flight (another channel, Home, another person) makes
+      // its answer stale: adopting it would put the old channel back and lose the click. Ask
+      // again for what the page shows now instead.
+      if (viewKey() !== asked) {
+        again = true;
+        continue;
+      }
       if (state) {
         ui.state = state;
         if (!ui.home) ui.channel = state.channel;
@@ -41,6 +49,11 @@ function refresh() {
     refreshing = null;
   })();
   return refreshing;
+}
+
+/** What a state request asks for: the open conversation (or Home) and who acts. */
+function viewKey() {
+  return JSON.stringify([ui.home, ui.home ? null : ui.channel, actor()]);
 }
 
 function draw() {
