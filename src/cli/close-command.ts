@@ -112,6 +112,10 @@ export async function runCloseCommand(
     const closeOuts = runtime.slackPorts.closeOuts;
     const stored = await closeOuts.get(tenant.id, booking.bookingId);
     const planned = plannedActuals(booking, tenant);
+    // A cancelled charter's close-out starts from a full refund (what the report counts for it);
+    // said in the output, so nobody takes the kept revenue of $0 for a figure they gave.
+    const refundAssumed =
+      booking.status === 'cancelled' && refund === undefined && stored === undefined;
     const actuals: CloseOutActuals = {
       hours: applyHours(stored?.hours ?? planned.hours, values.hours, booking.assignment.captainId),
       extraCosts: costs ?? stored?.extraCosts ?? planned.extraCosts,
@@ -156,6 +160,11 @@ export async function runCloseCommand(
             (l) => `  ${printable(l.label)} (${printable(l.detail)})  ${formatCents(l.cents)}`,
           ),
           `  Net      ${formatCents(a.netCents)}`,
+          ...(refundAssumed
+            ? [
+                `  Cancelled charter: counted as fully refunded (${formatCents(closeOut.refundCents)}), as no --refund was given. Run again with --refund AMOUNT if the business kept part of the fare.`,
+              ]
+            : []),
           calendar.updated
             ? '  Calendar entry updated with the actual figures.'
             : `  Calendar entry not updated: ${calendar.reason}.`,

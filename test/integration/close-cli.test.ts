@@ -72,6 +72,22 @@ describe('deckhand close', () => {
     expect(again.stdout).toContain('Calendar entry updated with the actual figures.');
   });
 
+  it('says a cancelled charter closed without --refund counts as fully refunded, and not once a refund is given', async () => {
+    const id = await book();
+    const cancelled = await runCli(['cancel', id, '--tenant', 'queen-of-san-diego'], { env });
+    expect(cancelled.code, cancelled.stderr).toBe(0);
+    const assumed = await close([id]);
+    expect(assumed.code, assumed.stderr).toBe(0);
+    expect(assumed.stdout).toContain(
+      'Cancelled charter: counted as fully refunded ($840.75), as no --refund was given.',
+    );
+    expect(assumed.stdout).toContain('Revenue  $0.00');
+    const kept = await close([id, '--refund', '640.75']);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain('Revenue  $200.00');
+    expect(kept.stdout).not.toContain('counted as fully refunded');
+  });
+
   it('gives clear usage errors', async () => {
     const id = await book();
     const cases: [string[], RegExp][] = [
