@@ -130,6 +130,18 @@ const ORDINAL_DAY = /(?<![\w$])(\d{1,2})(?:st|nd|rd|th)\b/giu;
 const WEEKDAY_NUMBER =
   /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s(\d{1,2})\b(?!\s?(?:[:.]\d|[-–]|to\b|until\b|[ap]\.?m?\b|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|guests?\b|people\b|ppl\b|pax\b|persons?\b|adults?\b|kids?\b|children\b|passengers?\b))/giu;
 
+/** Each day of the month `re` finds (its digits in group 1) with the next date on that day. */
+function* daysOfMonth(text: string, re: RegExp, today: LocalDate) {
+  for (const m of text.matchAll(re)) {
+    const digits = m[1] ?? '';
+    const value = nextDayOfMonth(Number(digits), today);
+    if (!value) continue;
+    const start = m.index ?? 0;
+    const index = start + m[0].lastIndexOf(digits);
+    yield { value, index, digits, match: m[0], end: start + m[0].length };
+  }
+}
+
 /**
  * Days of the month the line names without a month. They never make a date on their own (which
  * month is a guess), but one that is not the day of the date read elsewhere ("fri … the 19th")
@@ -138,25 +150,16 @@ const WEEKDAY_NUMBER =
 function monthlessDays(line: CharterLine, today: LocalDate): Match<LocalDate>[] {
   const out: Match<LocalDate>[] = [];
   for (const re of [ORDINAL_DAY, WEEKDAY_NUMBER])
-    for (const m of line.text.matchAll(re)) {
-      const digits = m[1] ?? '';
-      const index = (m.index ?? 0) + m[0].lastIndexOf(digits);
-      const value = nextDayOfMonth(Number(digits), today);
-      if (value && !out.some((o) => o.index === index))
-        out.push({ value, index, length: m[0].length - (index - (m.index ?? 0)) });
-    }
+    for (const { value, index, end } of daysOfMonth(line.text, re, today))
+      if (!out.some((o) => o.index === index)) out.push({ value, index, length: end - index });
   return out;
 }
 
 function readDate(line: CharterLine, fields: BookingFields, today: LocalDate): void {
   const typed = all(line, (text) => findTypedDate(text, today));
   // "Saturday 19" is "Saturday the 19th" when the next 19th is a Saturday.
-  for (const m of line.text.matchAll(WEEKDAY_NUMBER)) {
-    const digits = m[1] ?? '';
-    const value = nextDayOfMonth(Number(digits), today);
-    const weekday = WEEKDAYS[m[0].slice(0, 3).toLowerCase()];
-    if (!value || weekdayOf(value) !== weekday) continue;
-    const index = (m.index ?? 0) + m[0].lastIndexOf(digits);
+  for (const { value, index, digits, match } of daysOfMonth(line.text, WEEKDAY_NUMBER, today)) {
+    if (weekdayOf(value) !== WEEKDAYS[match.slice(0, 3).toLowerCase()]) continue;
     typed.push({ value, index, length: digits.length });
     line.claim({ index, length: digits.length });
   }
