@@ -61,10 +61,14 @@ export class TeamTokenClient extends WebClient {
 
   async #tokenFor(options: Record<string, unknown>): Promise<string | undefined> {
     const channel = typeof options.channel === 'string' ? options.channel : undefined;
-    const byChannel = channel
-      ? this.#tenants.list().find((t) => t.slack?.teamId && t.slack.channels.includes(channel))
-      : undefined;
     const workspace = current.getStore();
+    // A channel id is one workspace's: when two tenants in different workspaces list the same
+    // id (a copied tenants file), the one in the workspace in hand has it.
+    const listing = channel
+      ? this.#tenants.list().filter((t) => t.slack?.teamId && t.slack.channels.includes(channel))
+      : [];
+    const byChannel =
+      listing.find((t) => workspace?.teamId && t.slack?.teamId === workspace.teamId) ?? listing[0];
     const teamId = byChannel?.slack?.teamId ?? workspace?.teamId;
     if (!byChannel && workspace?.botToken) return workspace.botToken;
     if (!teamId) return undefined;

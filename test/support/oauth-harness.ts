@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type OAuthStandIn, type OAuthTeam, startOAuthStandIn } from '@deckhand/slack-standin';
 import { EXAMPLE_TENANTS_FILE, loadConfig } from '../../src/config/config.ts';
+import { sampleEmails } from '../../src/local-mode/email-samples.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createRuntime, type DeckhandRuntime } from '../../src/runtime/deckhand-runtime.ts';
 import {
@@ -44,6 +45,8 @@ export interface OAuthHarnessOptions {
   tenantsFile?: string;
   /** Other workspaces (default: Queen of San Diego's and Reef Runner's, as below). */
   teams?: OAuthTeam[];
+  /** The browser workspace's "Forward an email" reads pasted messages as local mode does. */
+  localEmails?: boolean;
 }
 
 export async function startOAuthHarness(options: OAuthHarnessOptions = {}): Promise<OAuthHarness> {
@@ -51,6 +54,7 @@ export async function startOAuthHarness(options: OAuthHarnessOptions = {}): Prom
   const standIn = await startOAuthStandIn({
     signingSecret,
     app: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, name: 'deckhand' },
+    ...(options.localEmails ? { ui: { emails: sampleEmails('UTC') } } : {}),
     teams: options.teams ?? [
       {
         teamId: QUEEN_TEAM,

@@ -57,6 +57,26 @@ describe('TeamTokenClient', () => {
     expect(seen).toEqual(['Bearer xoxb-queen', 'Bearer xoxb-reef']);
   });
 
+  it('picks, of two workspaces listing the same channel id, the one in hand', async () => {
+    const seen = slack();
+    const shared = {
+      list: () => [
+        { id: 'copy', slack: { teamId: 'T0QUEEN', channels: ['C0REEF'], approvers: [] } },
+        { id: 'reef', slack: { teamId: 'T0REEF', channels: ['C0REEF'], approvers: [] } },
+      ],
+    } as unknown as TenantRegistry;
+    const c = new TeamTokenClient(
+      { slackApiUrl: 'https://slack.test/api/', retryConfig: { retries: 0 } },
+      async (teamId) => TOKENS[teamId],
+      shared,
+    );
+    await withSlackWorkspace({ teamId: 'T0REEF' }, () =>
+      c.chat.postMessage({ channel: 'C0REEF', text: 'a' }),
+    );
+    await c.chat.postMessage({ channel: 'C0REEF', text: 'b' });
+    expect(seen).toEqual(['Bearer xoxb-reef', 'Bearer xoxb-queen']);
+  });
+
   it('uses the workspace of the request or job in hand when no channel says, and a given token first', async () => {
     const seen = slack();
     const { c } = client();
