@@ -83,6 +83,11 @@ export const keys = {
     pk: `T#${tenantId}#SETTINGS`,
     sk: `V#${String(version).padStart(8, '0')}`,
   }),
+  /** A tenant's own credentials for one external system (calendar, scc): the secret sealed. */
+  tenantCredential: (tenantId: string, system: string) => ({
+    pk: `T#${tenantId}#CREDENTIALS`,
+    sk: system.toUpperCase(),
+  }),
   /** GSI1: every stored tenant's current settings (a handful of items; read at start and on refresh). */
   storedTenants: 'TENANTS',
   /** GSI1: a tenant's bookings by start time. */
