@@ -3,11 +3,16 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { sendDueReminders } from '../crew/send-due-reminders.ts';
 import { type LocalSlack, STANDIN_PREFIX, startLocalSlack } from '../local-mode/local-mode.ts';
-import { createLogger } from '../logging/logger.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
 import { completeFinishedBookings } from '../pipeline/complete-finished-bookings.ts';
 import { resumeUnfinishedPipelines } from '../pipeline/resume-unfinished.ts';
-import { createRuntime } from '../runtime/deckhand-runtime.ts';
-import { createSlackApp, lateSlackRoute, slackCrewNotifier } from '../slack/create-slack-app.ts';
+import { createRuntime, type DeckhandRuntime } from '../runtime/deckhand-runtime.ts';
+import {
+  createSlackApp,
+  lateSlackRoute,
+  type SlackAppHandle,
+  slackCrewNotifier,
+} from '../slack/create-slack-app.ts';
 import { lateOAuthRoute } from '../slack/slack-oauth.ts';
 import type { TenantRegistry } from '../tenants/tenant-registry.ts';
 import type { Tenant } from '../tenants/tenant-schema.ts';
@@ -76,6 +81,136 @@ export function describeSetup(
   return `${lines.join('\n')}\n`;
 }
 
+/** What startServer gives: the running server, its schedule's tick, and its shutdown. */
+export interface RunningServer {
+  /** Where the server listens (http://host:port). */
+  url: string;
+  /** The local Slack stand-in, when no Slack credentials are set (local mode). */
+  local: LocalSlack | undefined;
+  runtime: DeckhandRuntime;
+  /** The Slack app, when Slack (real or the stand-in) is connected. */
+  slack: SlackAppHandle | undefined;
+  /**
+   * One tick of the schedule as it runs every fifth minute: due crew reminders, finished
+   * bookings completed (with the threads' close-out prompts), guests' photos recounted. Resolves
+   * when the jobs it queued have run and the threads are updated; a failed job is logged.
+   */
+  runSchedule(): Promise<void>;
+  /** Stops the schedule, the Slack app, the stand-in's streams, the server and the stores. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  logger: Logger;
+  /** The one clock of the runtime, the Slack app, the stand-in and the schedule; default: real time. */
+  clock?: () => Date;
+  /** Run the schedule every minute (default true); false leaves it to runSchedule(). */
+  schedule?: boolean;
+}
+
+/**
+ * The composition `deckhand serve` runs: the runtime (stores, HTTP server, pipeline), the Slack
+ * app, and with no Slack credentials the local stand-in; the schedule every minute; unfinished
+ * pipelines resumed.
+ */
+export async function startServer(
+  config: Config,
+  tenants: TenantRegistry,
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const { logger, clock } = options;
+  const slackRoute = lateSlackRoute();
+  const oauthRoute = lateOAuthRoute();
+  // No Slack credentials: local mode, the real app against a Slack stand-in on this server.
+  const local: LocalSlack | undefined =
+    config.slack.botToken || config.slack.signingSecret || config.slack.oauth
+      ? undefined
+      : await startLocalSlack(config, tenants, logger, clock ? { clock } : {});
+  const dmNotifier = local ? local.crewNotifier : slackCrewNotifier(config);
+  const runtime = await createRuntime(config, tenants, {
+    serve: true,
+    logger,
+    ...(clock ? { clock } : {}),
+    routes: [slackRoute, oauthRoute, ...(local?.routes ?? [])],
+    ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
+  });
+  const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
+  const slack = await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
+    logger,
+    route: slackRoute,
+    oauthRoute,
+    baseUrl: config.publicUrl ?? runtime.httpUrl,
+  });
+  // A process that stopped mid-pipeline (killed, redeployed) left work unfinished: resume it.
+  // Stopping while it still reads the stores ends it with an error: logged, never thrown.
+  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then(
+    (resumed) => {
+      if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
+    },
+    (error: unknown) => logger.warn({ err: error }, 'resuming unfinished pipelines stopped'),
+  );
+  // Every minute: due crew reminders; every fifth: charters that ended become completed (with
+  // the threads' close-out prompts), and the guests' photos are recounted.
+  const scheduleTick = (fifth: boolean): Promise<unknown>[] => {
+    const started: Promise<unknown>[] = [];
+    for (const tenant of tenants.list()) {
+      started.push(
+        sendDueReminders(runtime.deps, tenant, runtime.deps.clock()).catch((error: unknown) =>
+          logger.error({ err: error, tenant: tenant.id }, 'sending crew reminders failed'),
+        ),
+      );
+      if (!fifth) continue;
+      // Through the job when Slack runs here: it also posts the threads' close-out prompts.
+      started.push(
+        (slack
+          ? slack.queue.send({ type: 'bookings.complete', tenantId: tenant.id })
+          : completeFinishedBookings(runtime.store, tenant, runtime.deps.clock())
+        ).catch((error: unknown) =>
+          logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
+        ),
+      );
+      // Photos whose browser never said they landed are counted here (they need Slack).
+      if (slack)
+        started.push(
+          slack.queue
+            .send({ type: 'photos.count', tenantId: tenant.id })
+            .catch((error: unknown) =>
+              logger.error({ err: error, tenant: tenant.id }, 'counting guest photos failed'),
+            ),
+        );
+    }
+    return started;
+  };
+  let tick = 0;
+  const completer =
+    options.schedule === false
+      ? undefined
+      : setInterval(() => {
+          tick += 1;
+          scheduleTick(tick % 5 === 0);
+        }, 60_000);
+  completer?.unref();
+
+  return {
+    url: runtime.httpUrl,
+    local,
+    runtime,
+    slack,
+    async runSchedule() {
+      await Promise.all(scheduleTick(true));
+      await slack?.idle();
+    },
+    async close() {
+      if (completer) clearInterval(completer);
+      await slack?.stop();
+      await slack?.idle();
+      // Ends the workspace pages' event streams, which would otherwise hold the server open.
+      local?.close();
+      await runtime.close();
+    },
+  };
+}
+
 /** Runs until SIGINT/SIGTERM, then closes the server and the stores and exits 0. */
 export async function runServeCommand(
   args: string[],
@@ -99,27 +234,8 @@ export async function runServeCommand(
     throw new UsageError(`Unexpected argument "${positionals[0]}".`, SERVE_USAGE);
 
   const logger = createLogger(config.logLevel);
-  const slackRoute = lateSlackRoute();
-  const oauthRoute = lateOAuthRoute();
-  // No Slack credentials: local mode, the real app against a Slack stand-in on this server.
-  const local: LocalSlack | undefined =
-    config.slack.botToken || config.slack.signingSecret || config.slack.oauth
-      ? undefined
-      : await startLocalSlack(config, tenants, logger);
-  const dmNotifier = local ? local.crewNotifier : slackCrewNotifier(config);
-  const runtime = await createRuntime(config, tenants, {
-    serve: true,
-    logger,
-    routes: [slackRoute, oauthRoute, ...(local?.routes ?? [])],
-    ...(dmNotifier ? { crewNotifiers: [dmNotifier] } : {}),
-  });
-  const slackConfig = local ? local.attach(runtime.httpUrl, slackCrewNotifier) : config;
-  const slack = await createSlackApp(slackConfig, tenants, runtime.slackPorts, {
-    logger,
-    route: slackRoute,
-    oauthRoute,
-    baseUrl: config.publicUrl ?? runtime.httpUrl,
-  });
+  const server = await startServer(config, tenants, { logger });
+  const { runtime, local } = server;
   // Listen for Ctrl-C / SIGTERM before saying we are ready: whoever reads the ready line may
   // stop us at once, and a signal with no listener yet kills the process without cleaning up.
   const stopped = new Promise<void>((resolve) => {
@@ -139,48 +255,9 @@ export async function runServeCommand(
       }),
     );
   if (local) io.stdout.write(`open ${browserUrl(config.host, runtime.httpUrl)}\n`);
-  // A process that stopped mid-pipeline (killed, redeployed) left work unfinished: resume it.
-  // Stopping while it still reads the stores ends it with an error: logged, never thrown.
-  void resumeUnfinishedPipelines(tenants, runtime.deps, logger).then(
-    (resumed) => {
-      if (resumed > 0) logger.info({ resumed }, 'resumed unfinished pipelines');
-    },
-    (error: unknown) => logger.warn({ err: error }, 'resuming unfinished pipelines stopped'),
-  );
-  // Every minute: due crew reminders; every fifth: charters that ended become completed, and
-  // the guests' photos are recounted.
-  let tick = 0;
-  const completer = setInterval(() => {
-    tick += 1;
-    for (const tenant of tenants.list()) {
-      sendDueReminders(runtime.deps, tenant, runtime.deps.clock()).catch((error: unknown) =>
-        logger.error({ err: error, tenant: tenant.id }, 'sending crew reminders failed'),
-      );
-      if (tick % 5 !== 0) continue;
-      // Through the job when Slack runs here: it also posts the threads' close-out prompts.
-      (slack
-        ? slack.queue.send({ type: 'bookings.complete', tenantId: tenant.id })
-        : completeFinishedBookings(runtime.store, tenant, runtime.deps.clock())
-      ).catch((error: unknown) =>
-        logger.error({ err: error, tenant: tenant.id }, 'completing finished bookings failed'),
-      );
-      // Photos whose browser never said they landed are counted here (they need Slack).
-      slack?.queue
-        .send({ type: 'photos.count', tenantId: tenant.id })
-        .catch((error: unknown) =>
-          logger.error({ err: error, tenant: tenant.id }, 'counting guest photos failed'),
-        );
-    }
-  }, 60_000);
-  completer.unref();
 
   await stopped;
-  clearInterval(completer);
-  await slack?.stop();
-  await slack?.idle();
-  // Ends the workspace pages' event streams, which would otherwise hold the server open.
-  local?.close();
-  await runtime.close();
+  await server.close();
   logger.flush();
   return EXIT.ok;
 }

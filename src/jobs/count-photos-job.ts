@@ -53,7 +53,7 @@ export async function countPhotosJob(
     objects: deps.pipeline.objects,
     client,
     claims: {
-      claim: (key: string) => deps.drafts.claimDelivery(key, Date.now() + CLAIM_MS),
+      claim: (key: string) => deps.drafts.claimDelivery(key, deps.clock().getTime() + CLAIM_MS),
       release: (key: string) => deps.drafts.releaseDelivery(key),
     },
     galleryUrl,

@@ -89,6 +89,7 @@ export async function startLocalSlack(
   config: Config,
   tenants: TenantRegistry,
   logger: Logger,
+  options: { clock?: () => Date } = {},
 ): Promise<LocalSlack> {
   const credentials = await loadStandInCredentials(config.dataDir);
   const { approver, opsChannel, zone, ...workspace } = workspaceFromTenants(tenants);
@@ -114,6 +115,8 @@ export async function startLocalSlack(
     defaultUser: approver,
     defaultChannel: opsChannel,
     logger,
+    // Sample emails' dates and a forwarded email's fallback date read the server's clock.
+    ...(options.clock ? { now: options.clock } : {}),
   });
   let notifier: CrewNotifier | undefined;
   const below = (path: string) => path.slice(STANDIN_PREFIX.length) || '/';

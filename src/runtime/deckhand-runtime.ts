@@ -93,7 +93,11 @@ export async function createRuntime(
 ): Promise<DeckhandRuntime> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  /** For the uptime in /healthz when requests come without the server (the HTTP Lambda). */
+  /**
+   * For the uptime in /healthz when requests come without the server (the HTTP Lambda). Real
+   * time on purpose, as the server's own uptime is: an uptime is how long the process has run,
+   * and a test's moved clock must not make it days long or negative.
+   */
   const startedAt = new Date();
   const subscribers = new Set<PipelineEventListener>();
   if (options.onEvent) subscribers.add(options.onEvent);

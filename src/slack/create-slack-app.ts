@@ -126,7 +126,7 @@ export function createSlackDeps(
     tenants,
     logger: options.logger,
     replies: {
-      claim: (key) => drafts.claimDelivery(key, Date.now() + REPLY_CLAIM_MS),
+      claim: (key) => drafts.claimDelivery(key, pipeline.clock().getTime() + REPLY_CLAIM_MS),
       release: (key) => drafts.releaseDelivery(key),
     },
     ...(options.postIntervalMs === undefined ? {} : { postIntervalMs: options.postIntervalMs }),
