@@ -198,7 +198,17 @@ export async function approveBooking(
     if (existing && existing.status !== 'draft') return { booking: existing, created: false };
     if (existing) toApprove = existing;
   }
-  const approved = await store.update(toApprove, { status: 'approved' }, options.now);
+  let approved: Booking;
+  try {
+    approved = await store.update(toApprove, { status: 'approved' }, options.now);
+  } catch (error) {
+    // Another approval of the same draft (the same email approved twice at once) won the
+    // conditional write between our read and our update: that run approves it, not this one.
+    if (!(error instanceof VersionConflictError)) throw error;
+    const existing = await store.get(tenant.id, bookingId);
+    if (!existing || existing.status === 'draft') throw error;
+    return { booking: existing, created: false };
+  }
   await store.appendEvent(tenant.id, bookingId, {
     type: 'approved',
     at: now,
